@@ -1,0 +1,50 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommandApiModule } from './apis/command-api/command-api.module';
+import { CrmApiModule } from './apis/crm-api/crm-api.module';
+import { LoggingModule } from './common/logging/logging.module';
+import { RedisModule } from './common/redis/redis.module';
+import { AppConfig, ConfigModule } from './config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { ApiClientsModule } from './modules/api-clients/api-clients.module';
+import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
+import { CommandRunsModule } from './modules/command-runs/command-runs.module';
+import { CustomerEventsModule } from './modules/customer-events/customer-events.module';
+import { CustomersModule } from './modules/customers/customers.module';
+import { DirectoriesModule } from './modules/directories/directories.module';
+import { RewardsRulesModule } from './modules/rewards-rules/rewards-rules.module';
+
+/** The Bull processors; loaded only where ROLE runs background work (all, worker). */
+const PROCESSOR_MODULES: Type[] = [];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: false }),
+        BullModule.forRoot({
+          prefix: config.queuePrefix,
+          redis: { host: config.redis.host, port: config.redis.port, db: config.redis.db },
+        }),
+        RedisModule,
+        HealthModule,
+        ApiClientsModule,
+        DirectoriesModule,
+        CustomersModule,
+        BonusAccountsModule,
+        RewardsRulesModule,
+        CustomerEventsModule,
+        CommandRunsModule,
+        CommandApiModule,
+        CrmApiModule,
+        ...(config.runsProcessors ? PROCESSOR_MODULES : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { apiStyleOf } from './api-style';
+import { INTERNAL_ERROR, renderError, toAppError } from './error-envelope';
+
+/** The one global filter: answers every error in the envelope of the route's API style, never with a stack trace. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    sendError(request, response, exception, this.logger);
+  }
+}
+
+export function sendError(request: Request, response: Response, exception: unknown, logger: Logger): void {
+  const appError = toAppError(exception);
+  if (!appError) logger.error({ err: exception, path: request.path }, 'Unhandled error');
+  const { status, body } = renderError(apiStyleOf(request.originalUrl ?? request.url), appError ?? INTERNAL_ERROR);
+  if (response.headersSent) return;
+  response.status(status).json(body);
+}

@@ -1,0 +1,53 @@
+import * as dotenv from 'dotenv';
+import * as path from 'path';
+import { EnvironmentVariables, Role, validateEnvironment } from './environment';
+
+/** Typed configuration of the whole application; the only place that reads process.env. */
+export class AppConfig {
+  readonly port: number;
+  readonly role: Role;
+  readonly db: { host: string; port: number; user: string; password: string; name: string };
+  readonly redis: { host: string; port: number; db: number };
+  readonly queuePrefix: string;
+  readonly adminApiKey: string;
+  readonly maxItemsPerCommand: number;
+  readonly tokenTtlSeconds: number;
+  readonly pointValue: string;
+  readonly logLevel: string;
+
+  constructor(env: EnvironmentVariables) {
+    this.port = env.PORT;
+    this.role = env.ROLE;
+    this.db = { host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USER, password: env.DB_PASSWORD, name: env.DB_NAME };
+    this.redis = { host: env.REDIS_HOST, port: env.REDIS_PORT, db: env.REDIS_DB };
+    this.queuePrefix = env.QUEUE_PREFIX;
+    this.adminApiKey = env.ADMIN_API_KEY;
+    this.maxItemsPerCommand = env.MAX_ITEMS_PER_COMMAND;
+    this.tokenTtlSeconds = env.TOKEN_TTL_SECONDS;
+    this.pointValue = env.POINT_VALUE;
+    this.logLevel = env.LOG_LEVEL;
+  }
+
+  get servesHttp(): boolean {
+    return this.role !== 'worker';
+  }
+
+  get runsProcessors(): boolean {
+    return this.role !== 'api';
+  }
+
+  /** Returns a copy with some values replaced (tests and benchmarks use it). */
+  with(overrides: Partial<Record<keyof EnvironmentVariables, string>>): AppConfig {
+    return loadConfig({ ...currentEnvironment(), ...overrides });
+  }
+}
+
+function currentEnvironment(): Record<string, string | undefined> {
+  dotenv.config({ path: path.resolve(process.cwd(), '.env'), quiet: true } as dotenv.DotenvConfigOptions);
+  return process.env;
+}
+
+/** Reads `.env` (if present) and the process environment, validated. */
+export function loadConfig(raw: Record<string, string | undefined> = currentEnvironment()): AppConfig {
+  return new AppConfig(validateEnvironment(raw));
+}

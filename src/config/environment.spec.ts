@@ -1,0 +1,31 @@
+import { ConfigError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('gives every variable its default', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000, DB_HOST: '127.0.0.1', DB_PORT: 3306, DB_USER: 'root', DB_PASSWORD: '', DB_NAME: 'bonus_engine',
+      REDIS_HOST: '127.0.0.1', REDIS_PORT: 6379, REDIS_DB: 0, QUEUE_PREFIX: 'bull', ROLE: 'all',
+      MAX_ITEMS_PER_COMMAND: 1000, TOKEN_TTL_SECONDS: 3600, POINT_VALUE: '1.00',
+    });
+  });
+
+  it('converts numbers and keeps POINT_VALUE as an exact decimal string', () => {
+    const env = validateEnvironment({ PORT: '8080', POINT_VALUE: '0.0100', ROLE: 'worker' });
+    expect(env.PORT).toBe(8080);
+    expect(env.POINT_VALUE).toBe('0.0100');
+    expect(env.ROLE).toBe('worker');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT="eighty" /],
+    [{ DB_PORT: '70000' }, /^Invalid configuration: DB_PORT="70000" must not be greater than 65535$/],
+    [{ ROLE: 'boss' }, /^Invalid configuration: ROLE="boss" must be one of the following values: all, api, worker$/],
+    [{ POINT_VALUE: '-1' }, /^Invalid configuration: POINT_VALUE="-1" must be a positive decimal/],
+    [{ POINT_VALUE: '0' }, /^Invalid configuration: POINT_VALUE must be greater than zero$/],
+    [{ DB_NAME: 'x; drop' }, /^Invalid configuration: DB_NAME="x; drop" must be letters/],
+  ])('rejects %j with one line naming the variable', (raw, message) => {
+    expect(() => validateEnvironment(raw)).toThrow(ConfigError);
+    expect(() => validateEnvironment(raw)).toThrow(message);
+  });
+});

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+export const ROLES = ['all', 'api', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every variable of the configuration, with its default. Values arrive as strings and are converted. */
+export class EnvironmentVariables {
+  @IsInt() @Min(1) @Max(65535) PORT: number = 3000;
+  @IsString() @IsNotEmpty() DB_HOST: string = '127.0.0.1';
+  @IsInt() @Min(1) @Max(65535) DB_PORT: number = 3306;
+  @IsString() @IsNotEmpty() DB_USER: string = 'root';
+  @IsString() DB_PASSWORD: string = '';
+  @Matches(/^[A-Za-z0-9_]{1,64}$/, { message: 'must be letters, digits or underscores' }) DB_NAME: string = 'bonus_engine';
+  @IsString() @IsNotEmpty() REDIS_HOST: string = '127.0.0.1';
+  @IsInt() @Min(1) @Max(65535) REDIS_PORT: number = 6379;
+  @IsInt() @Min(0) @Max(15) REDIS_DB: number = 0;
+  @Matches(/^[A-Za-z0-9_:-]{1,50}$/, { message: 'must be a short name of letters, digits, _ : -' }) QUEUE_PREFIX: string = 'bull';
+  @IsIn(ROLES as unknown as string[]) ROLE: Role = 'all';
+  @IsString() @IsNotEmpty() ADMIN_API_KEY: string = 'dev-admin-key-change-me';
+  @IsInt() @Min(1) @Max(100000) MAX_ITEMS_PER_COMMAND: number = 1000;
+  @IsInt() @Min(1) TOKEN_TTL_SECONDS: number = 3600;
+  @Matches(/^\d{1,12}(\.\d{1,4})?$/, { message: 'must be a positive decimal with up to 4 decimals' }) POINT_VALUE: string = '1.00';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates raw variables; an invalid value throws a ConfigError whose message is one line naming it. */
+export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
+  const known = Object.keys(new EnvironmentVariables());
+  const given: Record<string, string> = {};
+  for (const key of [...known, 'NODE_ENV']) {
+    const value = raw[key];
+    if (value !== undefined && !(value === '' && key !== 'DB_PASSWORD')) given[key] = value;
+  }
+  const env = plainToInstance(EnvironmentVariables, given, { enableImplicitConversion: true });
+  if (given.POINT_VALUE !== undefined) env.POINT_VALUE = given.POINT_VALUE;
+  const errors = validateSync(env, { whitelist: true });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${first.property}=${JSON.stringify(raw[first.property])} ${reason.replace(`${first.property} `, '')}`);
+  }
+  if (!/[1-9]/.test(env.POINT_VALUE)) throw new ConfigError('Invalid configuration: POINT_VALUE must be greater than zero');
+  return env;
+}

@@ -1,0 +1,30 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+export const TRANSACTION_ATTEMPTS = 5;
+
+export function isRetryableLockError(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return RETRYABLE.has(e?.code ?? '') || RETRYABLE.has(e?.driverError?.code ?? '');
+}
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.code === 'ER_DUP_ENTRY' || e?.driverError?.code === 'ER_DUP_ENTRY';
+}
+
+/**
+ * Runs the unit of work in a transaction and runs the whole of it again when the database
+ * chose it as a deadlock victim (or a lock wait timed out). The work must not have side effects
+ * outside the transaction before it returns.
+ */
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (!isRetryableLockError(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt + Math.random() * 20));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiClientsService } from './api-clients.service';
+import { ApiClientDto, CreatedApiClientDto, CreateApiClientDto } from './dto/create-api-client.dto';
+import { AdminGuard } from './guards/admin.guard';
+
+@ApiTags('Admin: API clients')
+@ApiSecurity('api-key')
+@UseGuards(AdminGuard)
+@Controller('admin/clients')
+export class AdminClientsController {
+  constructor(private readonly clients: ApiClientsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API client; its key is shown only in this answer' })
+  create(@Body() dto: CreateApiClientDto): Promise<CreatedApiClientDto> {
+    return this.clients.create(dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List active API clients (keys are never shown again)' })
+  list(): Promise<ApiClientDto[]> {
+    return this.clients.list();
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deactivate an API client and revoke its tokens' })
+  remove(@Param('id') id: string): Promise<void> {
+    return this.clients.remove(id);
+  }
+}

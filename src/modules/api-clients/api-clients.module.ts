@@ -1,0 +1,25 @@
+import { Global, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminClientsController } from './admin-clients.controller';
+import { ApiClientsService } from './api-clients.service';
+import { ApiClientEntity } from './entities/api-client.entity';
+import { CrmTokenEntity } from './entities/crm-token.entity';
+import { AdminGuard } from './guards/admin.guard';
+import { ApiKeyGuard } from './guards/api-key.guard';
+import { CrmTokenGuard } from './guards/crm-token.guard';
+
+/** Global so every controller can use the guards. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiClientEntity, CrmTokenEntity])],
+  controllers: [AdminClientsController],
+  providers: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard],
+  exports: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard],
+})
+export class ApiClientsModule implements OnApplicationBootstrap {
+  constructor(private readonly clients: ApiClientsService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.clients.ensureAdminClient();
+  }
+}

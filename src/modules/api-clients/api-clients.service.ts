@@ -1,0 +1,94 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppConfig } from '../../config';
+import { hashSecret, newSecret } from './api-key-hash';
+import { clientNotFound, invalidToken } from './api-clients.errors';
+import { AuthenticatedClient } from './authenticated-client';
+import { ApiClientDto, CreatedApiClientDto, CreateApiClientDto } from './dto/create-api-client.dto';
+import { ApiClientEntity } from './entities/api-client.entity';
+import { CrmTokenEntity } from './entities/crm-token.entity';
+
+const KEY_CACHE_MS = 5000;
+
+@Injectable()
+export class ApiClientsService {
+  private readonly logger = new Logger(ApiClientsService.name);
+  /** Short-lived cache of key hash → client, so hot endpoints do not read api_clients on every call. */
+  private readonly keyCache = new Map<string, { client: AuthenticatedClient | null; until: number }>();
+
+  constructor(
+    @InjectRepository(ApiClientEntity) private readonly clients: Repository<ApiClientEntity>,
+    @InjectRepository(CrmTokenEntity) private readonly tokens: Repository<CrmTokenEntity>,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Registers the admin client of ADMIN_API_KEY if it is not there yet. */
+  async ensureAdminClient(): Promise<void> {
+    const keyHash = hashSecret(this.config.adminApiKey);
+    await this.clients
+      .createQueryBuilder()
+      .insert()
+      .values({ name: 'admin', role: 'admin', keyHash, keyPrefix: this.config.adminApiKey.slice(0, 6), active: true })
+      .orIgnore()
+      .execute();
+  }
+
+  async create(dto: CreateApiClientDto): Promise<CreatedApiClientDto> {
+    const apiKey = newSecret('be_');
+    const saved = await this.clients.save(
+      this.clients.create({ name: dto.name, role: dto.role, keyHash: hashSecret(apiKey), keyPrefix: apiKey.slice(0, 6), active: true }),
+    );
+    this.logger.log({ clientId: saved.id, role: saved.role }, 'API client created');
+    return { ...toDto(saved), apiKey };
+  }
+
+  async list(): Promise<ApiClientDto[]> {
+    return (await this.clients.find({ where: { active: true }, order: { id: 'ASC' } })).map(toDto);
+  }
+
+  /** Deactivates the client (its events keep their reference) and revokes its tokens. */
+  async remove(id: string): Promise<void> {
+    const result = await this.clients.update({ id, active: true }, { active: false });
+    if (!result.affected) throw clientNotFound(id);
+    await this.tokens.delete({ clientId: id });
+    this.keyCache.clear();
+  }
+
+  async authenticateKey(apiKey: string | undefined): Promise<AuthenticatedClient | null> {
+    if (!apiKey) return null;
+    const keyHash = hashSecret(apiKey);
+    const cached = this.keyCache.get(keyHash);
+    if (cached && cached.until > Date.now()) return cached.client;
+    const row = await this.clients.findOne({ where: { keyHash, active: true } });
+    const client = row ? { id: row.id, name: row.name, role: row.role } : null;
+    if (this.keyCache.size > 10000) this.keyCache.clear();
+    this.keyCache.set(keyHash, { client, until: Date.now() + KEY_CACHE_MS });
+    return client;
+  }
+
+  /** CRM login: exchanges an API key for a token that expires after TOKEN_TTL_SECONDS. */
+  async issueToken(apiKey: string | undefined): Promise<{ token: string; expiresAt: Date }> {
+    const client = await this.authenticateKey(apiKey);
+    if (!client) throw invalidToken();
+    const token = newSecret('');
+    const expiresAt = new Date(Date.now() + this.config.tokenTtlSeconds * 1000);
+    await this.tokens.insert({ tokenHash: hashSecret(token), clientId: client.id, expiresAt });
+    return { token, expiresAt };
+  }
+
+  async authenticateToken(token: string | undefined): Promise<AuthenticatedClient | null> {
+    if (!token) return null;
+    const row = await this.tokens
+      .createQueryBuilder('t')
+      .innerJoin(ApiClientEntity, 'c', 'c.id = t.client_id AND c.active = 1')
+      .select(['c.id AS id', 'c.name AS name', 'c.role AS role'])
+      .where('t.token_hash = :hash AND t.expires_at > :now', { hash: hashSecret(token), now: new Date() })
+      .getRawOne<AuthenticatedClient>();
+    return row ?? null;
+  }
+}
+
+function toDto(entity: ApiClientEntity): ApiClientDto {
+  return { id: entity.id, name: entity.name, role: entity.role, keyPrefix: entity.keyPrefix, active: entity.active, createdAt: entity.createdAt };
+}

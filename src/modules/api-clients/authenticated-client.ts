@@ -1,0 +1,8 @@
+import { ApiClientRole } from './entities/api-client.entity';
+
+/** Who is calling, as the guards put it on the request. */
+export interface AuthenticatedClient {
+  id: string;
+  name: string;
+  role: ApiClientRole;
+}

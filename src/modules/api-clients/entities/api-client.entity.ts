@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ApiClientRole = 'integrator' | 'admin';
+
+@Entity('api_clients')
+export class ApiClientEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true }) id: string;
+  @Column() name: string;
+  @Column({ type: 'varchar' }) role: ApiClientRole;
+  /** SHA-256 of the key: keys are random 256-bit values, so a fast hash is enough and allows lookup. */
+  @Column({ name: 'key_hash', type: 'char', length: 64 }) keyHash: string;
+  @Column({ name: 'key_prefix' }) keyPrefix: string;
+  @Column({ type: 'boolean' }) active: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+}

@@ -1,0 +1,19 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ApiClientsService } from '../api-clients.service';
+import { adminOnly, missingApiKey } from '../api-clients.errors';
+import { CLIENT_KEY } from './current-client.decorator';
+
+/** `X-Api-Key` of an admin client; integrator keys get 403. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  constructor(private readonly clients: ApiClientsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest();
+    const client = await this.clients.authenticateKey(request.headers['x-api-key']);
+    if (!client) throw missingApiKey();
+    if (client.role !== 'admin') throw adminOnly();
+    request[CLIENT_KEY] = client;
+    return true;
+  }
+}

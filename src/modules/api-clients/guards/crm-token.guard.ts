@@ -1,0 +1,26 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ApiClientsService } from '../api-clients.service';
+import { invalidToken } from '../api-clients.errors';
+import { CLIENT_KEY } from './current-client.decorator';
+
+/**
+ * CRM API: the login token as body field `token` or `Authorization: Bearer`; header `api_key`
+ * may carry a token or, as in the single-purchase API, the client's API key itself.
+ */
+@Injectable()
+export class CrmTokenGuard implements CanActivate {
+  constructor(private readonly clients: ApiClientsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest();
+    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const bodyToken = typeof request.body?.token === 'string' ? request.body.token : undefined;
+    const headerKey = typeof request.headers.api_key === 'string' ? request.headers.api_key : undefined;
+    const client =
+      (await this.clients.authenticateToken(bodyToken ?? bearer ?? headerKey)) ??
+      (headerKey ? await this.clients.authenticateKey(headerKey) : null);
+    if (!client) throw invalidToken();
+    request[CLIENT_KEY] = client;
+    return true;
+  }
+}

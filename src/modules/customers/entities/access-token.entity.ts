@@ -1,0 +1,12 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('access_tokens')
+export class AccessTokenEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true }) id: string;
+  @Column({ name: 'customer_id', type: 'char', length: 36 }) customerId: string;
+  @Column({ name: 'authentication_code' }) authenticationCode: string;
+  @Column({ type: 'varchar', nullable: true }) identifier: string | null;
+  @Column({ name: 'pass_code_hash', type: 'char', length: 64, nullable: true }) passCodeHash: string | null;
+  @Column() status: string;
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+}
