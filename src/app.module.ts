@@ -11,13 +11,16 @@ import { HealthModule } from './health/health.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
 import { CommandRunsModule } from './modules/command-runs/command-runs.module';
+import { CustomerEventsProcessorsModule } from './modules/customer-events/customer-events-processors.module';
 import { CustomerEventsModule } from './modules/customer-events/customer-events.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { DirectoriesModule } from './modules/directories/directories.module';
 import { RewardsRulesModule } from './modules/rewards-rules/rewards-rules.module';
 
 /** The Bull processors; loaded only where ROLE runs background work (all, worker). */
-const PROCESSOR_MODULES: Type[] = [];
+const PROCESSOR_MODULES: Type[] = [
+  CustomerEventsProcessorsModule,
+];
 
 @Module({})
 export class AppModule {

@@ -16,13 +16,14 @@ export interface TestContext {
 }
 
 /** The real application (ROLE=all: HTTP and processors) on the test database and Redis. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(overrides: Record<string, string> = {}, options: { reset?: boolean } = {}): Promise<TestContext> {
   const config = testConfig(overrides);
-  await clearQueues(config);
+  const reset = options.reset ?? true;
+  if (reset) await clearQueues(config);
   const app = await createApplication(config);
   await app.init();
   const dataSource = app.get(DataSource);
-  await resetDatabase(dataSource);
+  if (reset) await resetDatabase(dataSource);
   await app.get(ApiClientsService).ensureAdminClient();
   return { app, config, dataSource, http: () => request(app.getHttpServer()), adminKey: config.adminApiKey };
 }

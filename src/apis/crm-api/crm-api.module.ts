@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
+import { BonusAccountsModule } from '../../modules/bonus-accounts/bonus-accounts.module';
+import { CustomerEventsModule } from '../../modules/customer-events/customer-events.module';
+import { DirectoriesModule } from '../../modules/directories/directories.module';
+import { CrmBulkEventsController } from './crm-bulk-events.controller';
+import { CrmBulkEventsService } from './crm-bulk-events.service';
 import { CrmLoginController } from './crm-login.controller';
+import { CrmPurchaseController } from './crm-purchase.controller';
+import { CrmPurchaseService } from './crm-purchase.service';
+import { DirectoryResolver } from './directory-resolver';
 
 @Module({
-  imports: [],
-  controllers: [CrmLoginController],
-  providers: [],
+  imports: [BonusAccountsModule, CustomerEventsModule, DirectoriesModule],
+  controllers: [CrmLoginController, CrmBulkEventsController, CrmPurchaseController],
+  providers: [CrmBulkEventsService, CrmPurchaseService, DirectoryResolver],
 })
 export class CrmApiModule {}

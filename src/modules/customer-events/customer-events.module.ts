@@ -1,10 +1,26 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { QUEUES } from '../../common/queue/queues';
+import { CommandRunsModule } from '../command-runs/command-runs.module';
+import { DirectoriesModule } from '../directories/directories.module';
+import { RewardsRulesModule } from '../rewards-rules/rewards-rules.module';
+import { AdminEventsController } from './admin-events.controller';
+import { CommandEventsService } from './command-events.service';
 import { CustomerEventEntity } from './entities/customer-event.entity';
+import { EventOperationsService } from './event-operations.service';
+import { EventRegisterService } from './event-register.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CustomerEventEntity])],
-  providers: [],
-  exports: [],
+  imports: [
+    TypeOrmModule.forFeature([CustomerEventEntity]),
+    BullModule.registerQueue({ name: QUEUES.events }),
+    DirectoriesModule,
+    CommandRunsModule,
+    RewardsRulesModule,
+  ],
+  controllers: [AdminEventsController],
+  providers: [EventRegisterService, CommandEventsService, EventOperationsService],
+  exports: [EventRegisterService, CommandEventsService, EventOperationsService],
 })
 export class CustomerEventsModule {}

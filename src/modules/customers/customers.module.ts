@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
+import { AdminCustomersController } from './admin-customers.controller';
+import { CustomerAdminService } from './customer-admin.service';
+import { CustomersService } from './customers.service';
 import { AccessTokenEntity } from './entities/access-token.entity';
 import { CustomerMessageEntity } from './entities/customer-message.entity';
 import { CustomerEntity } from './entities/customer.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CustomerEntity, AccessTokenEntity, CustomerMessageEntity])],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature([CustomerEntity, AccessTokenEntity, CustomerMessageEntity]), BonusAccountsModule],
+  controllers: [AdminCustomersController],
+  providers: [CustomersService, CustomerAdminService],
+  exports: [CustomersService],
 })
 export class CustomersModule {}

@@ -12,6 +12,8 @@ export class BonusOperationEntity {
   @Column({ type: 'decimal', precision: 18, scale: 2 }) points: string;
   @Column({ type: 'decimal', precision: 18, scale: 2, nullable: true }) remaining: string | null;
   @Column({ name: 'event_id', type: 'char', length: 32, nullable: true }) eventId: string | null;
+  /** The integrator's eventId of a command accrual that has no register event. */
+  @Column({ name: 'external_event_id', type: 'varchar', nullable: true }) externalEventId: string | null;
   @Column({ name: 'rule_id', type: 'bigint', unsigned: true, nullable: true }) ruleId: string | null;
   @Column({ name: 'lot_id', type: 'bigint', unsigned: true, nullable: true }) lotId: string | null;
   @Column({ name: 'idempotency_key', type: 'varchar', nullable: true }) idempotencyKey: string | null;

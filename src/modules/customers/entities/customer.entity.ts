@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type CustomerStatus = 'new' | 'active' | 'blocked';
+export const CUSTOMER_STATUSES = ['new', 'active', 'blocked'] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
 @Entity('customers')
 export class CustomerEntity {

@@ -5,6 +5,6 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export class RuleUsageEntity {
   @PrimaryColumn({ name: 'rule_id', type: 'bigint', unsigned: true }) ruleId: string;
   @PrimaryColumn({ name: 'account_id', type: 'bigint', unsigned: true }) accountId: string;
-  @PrimaryColumn() period: string;
+  @PrimaryColumn({ type: 'varchar', length: 16 }) period: string;
   @Column({ type: 'decimal', precision: 18, scale: 2 }) points: string;
 }

@@ -1,0 +1,334 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'crypto';
+import Decimal from 'decimal.js';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../database/transaction';
+import { accountNotFound, customerBlocked, insufficientBalance, invalidPoints, zeroAdjustment } from './bonus-accounts.errors';
+import { newAccountNumber, newParticipantNumber } from './domain/account-numbers';
+import { LedgerBook } from './domain/ledger-book';
+import { OperationCursor } from './domain/operation-cursor';
+import { AccountDetailsDto, AdjustmentResultDto, LotDto, OperationDto } from './dto/account.dto';
+import { OperationType } from './entities/bonus-operation.entity';
+import { LedgerStore, sortIds } from './ledger-store';
+import { LedgerEntryRequest, LedgerEntryResult, LockedAccount, SpendInput, SpendResult } from './ledger.types';
+
+const ACCOUNT_CREATE_ATTEMPTS = 5;
+const RECENT_OPERATIONS = 50;
+/** Accounts per expiry transaction. */
+export const EXPIRY_BATCH_ACCOUNTS = 200;
+
+export interface AccountSummary {
+  id: string;
+  customerId: string;
+  number: string | null;
+  participantNumber: string | null;
+  name: string | null;
+  balance: string;
+}
+
+export interface NewAccountFields {
+  number?: string | null;
+  participantNumber?: string | null;
+  name?: string | null;
+}
+
+export interface OperationQuery {
+  accountIds: string[];
+  from: Date;
+  till: Date;
+  type?: OperationType;
+  after?: OperationCursor | null;
+  limit: number;
+}
+
+/** A ledger line as the query APIs show it. `externalKey` is the register event's idempotency key. */
+export interface OperationRow {
+  id: string;
+  accountId: string;
+  type: OperationType;
+  points: string;
+  eventId: string | null;
+  eventExternalKey: string | null;
+  externalEventId: string | null;
+  ruleId: string | null;
+  comment: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface ExpiryReport {
+  accounts: number;
+  lots: number;
+  points: string;
+}
+
+function positivePoints(points: string): Decimal {
+  let value: Decimal;
+  try {
+    value = new Decimal(points);
+  } catch {
+    throw invalidPoints(points);
+  }
+  if (!value.isFinite() || value.lte(0) || value.decimalPlaces() > 2) throw invalidPoints(points);
+  return value;
+}
+
+/**
+ * The points ledger: the only writer of balances. Every change is a set of immutable
+ * bonus_operations lines plus the balance update, in the caller's transaction with the account
+ * rows locked, so a balance always equals the sum of its operations.
+ */
+@Injectable()
+export class BonusAccountsService {
+  private readonly logger = new Logger(BonusAccountsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: LedgerStore,
+  ) {}
+
+  /** SELECT … FOR UPDATE of the accounts in ascending id order, with their customers' status. */
+  lockAccounts(manager: EntityManager, accountIds: string[]): Promise<Map<string, LockedAccount>> {
+    return this.store.lock(manager, accountIds);
+  }
+
+  /**
+   * Accruals and reversals of a processor batch; the caller already holds the account locks.
+   * Existing idempotency keys are skipped; reversals consume lots first-expiring-first and never
+   * take a balance below zero (the shortfall is reported). Results are aligned with `requests`.
+   */
+  async applyBatch(manager: EntityManager, requests: LedgerEntryRequest[]): Promise<LedgerEntryResult[]> {
+    if (requests.length === 0) return [];
+    const existing = await this.store.existingKeys(manager, requests.map((r) => r.idempotencyKey));
+    const reversalAccounts = requests.filter((r) => r.type === 'reversal' && !existing.has(r.idempotencyKey)).map((r) => r.accountId);
+    const book = reversalAccounts.length > 0 ? await this.store.openBook(manager, reversalAccounts) : new LedgerBook();
+    const seen = new Set(existing.keys());
+    const planned = requests.map((request) => {
+      if (seen.has(request.idempotencyKey)) return { duplicate: true, index: null, applied: new Decimal(0), shortfall: new Decimal(0) };
+      seen.add(request.idempotencyKey);
+      const points = positivePoints(request.points);
+      const meta = {
+        accountId: request.accountId, idempotencyKey: request.idempotencyKey, eventId: request.eventId, ruleId: request.ruleId,
+        comment: request.comment ?? null, externalEventId: request.externalEventId ?? null,
+      };
+      if (request.type === 'accrual') {
+        return { duplicate: false, index: book.addLot('accrual', meta, points, request.expiresAt), applied: points, shortfall: new Decimal(0) };
+      }
+      return { duplicate: false, ...book.consume('reversal', meta, points, true) };
+    });
+    const ids = await this.store.write(manager, book);
+    return requests.map((request, i) => {
+      const p = planned[i];
+      return {
+        request,
+        applied: p.applied.toFixed(2),
+        shortfall: p.shortfall.toFixed(2),
+        operationId: p.index === null ? null : ids[p.index],
+        duplicate: p.duplicate,
+      };
+    });
+  }
+
+  /**
+   * Spends `points` first-expiring-first (expiring any past lots of the account first). Locks the
+   * account itself. Insufficient balance or a blocked customer is an error and writes nothing; a
+   * repeated idempotency key returns the first spend.
+   */
+  async spend(manager: EntityManager, input: SpendInput): Promise<SpendResult> {
+    const points = positivePoints(input.points);
+    const account = (await this.store.lock(manager, [input.accountId])).get(input.accountId);
+    if (!account) throw accountNotFound(input.accountId);
+    if (input.idempotencyKey) {
+      const earlier = (await this.store.existingKeys(manager, [input.idempotencyKey])).get(input.idempotencyKey);
+      if (earlier) return { operationId: earlier.id, points: new Decimal(earlier.points).abs().toFixed(2) };
+    }
+    if (account.customerStatus === 'blocked') throw customerBlocked();
+    const book = await this.store.openBook(manager, [account.id]);
+    book.expireDue(account.id, new Date());
+    const meta = {
+      accountId: account.id, idempotencyKey: input.idempotencyKey ?? `spend:${randomUUID()}`,
+      eventId: input.eventId ?? null, comment: input.comment ?? null,
+    };
+    const spent = book.consume('spend', meta, points, false);
+    if (spent.index === null) throw insufficientBalance(book.available(account.id).toFixed(2), points.toFixed(2));
+    const ids = await this.store.write(manager, book);
+    return { operationId: ids[spent.index], points: points.toFixed(2) };
+  }
+
+  /**
+   * customerId → accountId for every customer, creating the missing accounts with generated
+   * ACR/RP numbers in one INSERT (drawn again for the rare number collision; concurrent creators
+   * of the same customer's account are absorbed by the unique key).
+   */
+  async ensureAccounts(manager: EntityManager, customerIds: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(customerIds)];
+    const result = new Map<string, string>();
+    if (wanted.length === 0) return result;
+    const read = async (ids: string[], locking: boolean) => {
+      const rows: Array<{ id: string; customer_id: string }> = await manager.query(
+        `SELECT id, customer_id FROM bonus_accounts WHERE customer_id IN (?)${locking ? ' LOCK IN SHARE MODE' : ''}`,
+        [ids],
+      );
+      for (const r of rows) result.set(r.customer_id, String(r.id));
+    };
+    await read(wanted, false);
+    for (let attempt = 1; ; attempt++) {
+      const missing = wanted.filter((id) => !result.has(id));
+      if (missing.length === 0) return result;
+      if (attempt > ACCOUNT_CREATE_ATTEMPTS) throw new Error(`Could not create bonus accounts for ${missing.length} customers`);
+      const now = new Date();
+      await manager.query(
+        'INSERT IGNORE INTO bonus_accounts (customer_id, number, participant_number, balance, created_at, updated_at) VALUES ?',
+        [missing.map((customerId) => [customerId, newAccountNumber(), newParticipantNumber(), '0.00', now, now])],
+      );
+      await read(missing, true);
+    }
+  }
+
+  /** The account of an admin-created customer, with the numbers the admin gave (generated otherwise). */
+  async createAccount(manager: EntityManager, customerId: string, fields: NewAccountFields): Promise<string> {
+    const now = new Date();
+    const result = await manager.query(
+      'INSERT INTO bonus_accounts (customer_id, number, participant_number, name, balance, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)',
+      [customerId, fields.number ?? newAccountNumber(), fields.participantNumber ?? newParticipantNumber(), fields.name ?? null, now, now],
+    );
+    return String(result.insertId);
+  }
+
+  async accountsOfCustomers(customerIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, AccountSummary>> {
+    const ids = [...new Set(customerIds)];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; customer_id: string; number: string | null; participant_number: string | null; name: string | null; balance: string }> =
+      await manager.query('SELECT id, customer_id, number, participant_number, name, balance FROM bonus_accounts WHERE customer_id IN (?)', [ids]);
+    return new Map(rows.map((r) => [r.customer_id, {
+      id: String(r.id), customerId: r.customer_id, number: r.number, participantNumber: r.participant_number, name: r.name, balance: r.balance,
+    }]));
+  }
+
+  /** Admin: balance, live lots and the latest operations of the account with this number. */
+  async getAccountDetails(number: string): Promise<AccountDetailsDto> {
+    const [account]: Array<{ id: string; customer_id: string; number: string; participant_number: string; name: string | null; balance: string; status: string }> =
+      await this.dataSource.query(
+        `SELECT a.id, a.customer_id, a.number, a.participant_number, a.name, a.balance, c.status
+           FROM bonus_accounts a JOIN customers c ON c.id = a.customer_id WHERE a.number = ?`,
+        [number],
+      );
+    if (!account) throw accountNotFound(number);
+    const lots: Array<{ id: string; points: string; remaining: string; created_at: Date; expires_at: Date | null }> = await this.dataSource.query(
+      `SELECT id, points, remaining, created_at, expires_at FROM bonus_operations
+        WHERE account_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id`,
+      [account.id],
+    );
+    return {
+      number: account.number, participantNumber: account.participant_number, name: account.name, customerId: account.customer_id,
+      customerStatus: account.status, balance: account.balance,
+      lots: lots.map((l): LotDto => ({ operationId: String(l.id), points: l.points, remaining: l.remaining, createdAt: l.created_at, expiresAt: l.expires_at })),
+      operations: (await this.recentOperations(String(account.id), RECENT_OPERATIONS)).map(toOperationDto),
+    };
+  }
+
+  /** Admin: a signed adjustment. Positive adds a lot that never expires; negative consumes lots and cannot go below zero. */
+  async adjust(number: string, points: string, comment: string | null): Promise<AdjustmentResultDto> {
+    const value = new Decimal(points);
+    if (value.isZero()) throw zeroAdjustment();
+    return inTransaction(this.dataSource, async (manager) => {
+      const [row]: Array<{ id: string }> = await manager.query('SELECT id FROM bonus_accounts WHERE number = ?', [number]);
+      if (!row) throw accountNotFound(number);
+      const accountId = String(row.id);
+      await this.store.lock(manager, [accountId]);
+      const book = await this.store.openBook(manager, [accountId]);
+      const meta = { accountId, idempotencyKey: `adjustment:${randomUUID()}`, comment };
+      let index: number;
+      if (value.gt(0)) {
+        index = book.addLot('adjustment', meta, value, null);
+      } else {
+        book.expireDue(accountId, new Date());
+        const taken = book.consume('adjustment', meta, value.abs(), false);
+        if (taken.index === null) throw insufficientBalance(book.available(accountId).toFixed(2), value.abs().toFixed(2));
+        index = taken.index;
+      }
+      const ids = await this.store.write(manager, book);
+      const [after]: Array<{ balance: string }> = await manager.query('SELECT balance FROM bonus_accounts WHERE id = ?', [accountId]);
+      return { operationId: ids[index], operationType: 'adjustment', points: value.toFixed(2), balance: after.balance };
+    });
+  }
+
+  async recentOperations(accountId: string, limit: number, manager: EntityManager = this.dataSource.manager): Promise<OperationRow[]> {
+    const rows = await manager.query(
+      `${OPERATION_SELECT} WHERE o.account_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ?`,
+      [accountId, limit],
+    );
+    return rows.map(toOperationRow);
+  }
+
+  /** Operations of the accounts in [from, till], oldest first, after the cursor; `limit` + 1 rows tell whether more follow. */
+  async listOperations(query: OperationQuery): Promise<{ rows: OperationRow[]; more: boolean }> {
+    if (query.accountIds.length === 0) return { rows: [], more: false };
+    const where = ['o.account_id IN (?)', 'o.created_at >= ?', 'o.created_at <= ?'];
+    const params: unknown[] = [query.accountIds, query.from, query.till];
+    if (query.type) {
+      where.push('o.type = ?');
+      params.push(query.type);
+    }
+    if (query.after) {
+      where.push('(o.created_at > ? OR (o.created_at = ? AND o.id > ?))');
+      params.push(query.after.createdAt, query.after.createdAt, query.after.id);
+    }
+    const rows = await this.dataSource.query(
+      `${OPERATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.created_at, o.id LIMIT ?`,
+      [...params, query.limit + 1],
+    );
+    return { rows: rows.slice(0, query.limit).map(toOperationRow), more: rows.length > query.limit };
+  }
+
+  /**
+   * The expiry job: expires what is left of every lot whose `expiresAt` has passed, a batch of
+   * accounts per transaction (locked in id order), one expiry line per lot.
+   */
+  async expirePoints(now: Date = new Date(), batchAccounts = EXPIRY_BATCH_ACCOUNTS): Promise<ExpiryReport> {
+    const report = { accounts: 0, lots: 0, points: new Decimal(0) };
+    let afterAccount = '0';
+    for (;;) {
+      const due: Array<{ account_id: string }> = await this.dataSource.query(
+        `SELECT DISTINCT account_id FROM bonus_operations
+          WHERE expires_at <= ? AND remaining > 0 AND account_id > ? ORDER BY account_id LIMIT ?`,
+        [now, afterAccount, batchAccounts],
+      );
+      if (due.length === 0) break;
+      const accountIds = sortIds(due.map((d) => String(d.account_id)));
+      afterAccount = accountIds[accountIds.length - 1];
+      const batch = await inTransaction(this.dataSource, async (manager) => {
+        await this.store.lock(manager, accountIds);
+        const book = await this.store.openBook(manager, accountIds);
+        let points = new Decimal(0);
+        for (const id of accountIds) points = points.plus(book.expireDue(id, now));
+        await this.store.write(manager, book, now);
+        return { lots: book.operations.length, points };
+      });
+      report.accounts += accountIds.length;
+      report.lots += batch.lots;
+      report.points = report.points.plus(batch.points);
+    }
+    return { accounts: report.accounts, lots: report.lots, points: report.points.toFixed(2) };
+  }
+}
+
+const OPERATION_SELECT = `SELECT o.id, o.account_id, o.type, o.points, o.event_id, e.external_key, o.external_event_id, o.rule_id, o.comment,
+  o.created_at, o.expires_at FROM bonus_operations o LEFT JOIN customer_events e ON e.id = o.event_id`;
+
+function toOperationRow(r: Record<string, unknown>): OperationRow {
+  return {
+    id: String(r.id), accountId: String(r.account_id), type: r.type as OperationType, points: r.points as string,
+    eventId: (r.event_id as string | null) ?? null, eventExternalKey: (r.external_key as string | null) ?? null,
+    externalEventId: (r.external_event_id as string | null) ?? null, ruleId: r.rule_id === null ? null : String(r.rule_id),
+    comment: (r.comment as string | null) ?? null, createdAt: r.created_at as Date, expiresAt: (r.expires_at as Date | null) ?? null,
+  };
+}
+
+function toOperationDto(r: OperationRow): OperationDto {
+  return {
+    operationId: r.id, operationType: r.type, points: r.points, eventId: r.eventId, externalEventId: r.externalEventId,
+    ruleId: r.ruleId, comment: r.comment, createdAt: r.createdAt, expiresAt: r.expiresAt,
+  };
+}

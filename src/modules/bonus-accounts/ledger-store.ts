@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { EntityManager } from 'typeorm';
+import { LedgerBook, StoredLot } from './domain/ledger-book';
+import { LockedAccount } from './ledger.types';
+
+/** Rows per INSERT statement: keeps each statement well under max_allowed_packet. */
+const INSERT_CHUNK = 1000;
+
+/** Ascending numeric order of BIGINT ids given as strings: the order accounts are locked in. */
+export function sortIds(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+}
+
+/**
+ * The SQL of the ledger: locking, loading lots into a LedgerBook and writing a book back with
+ * set-based statements. Used only by BonusAccountsService, inside the caller's transaction.
+ */
+@Injectable()
+export class LedgerStore {
+  async lock(manager: EntityManager, accountIds: string[]): Promise<Map<string, LockedAccount>> {
+    const ids = sortIds(accountIds);
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; customerId: string; balance: string; customerStatus: LockedAccount['customerStatus'] }> =
+      await manager.query(
+        `SELECT a.id, a.customer_id AS customerId, a.balance, c.status AS customerStatus
+           FROM bonus_accounts a JOIN customers c ON c.id = a.customer_id
+          WHERE a.id IN (?) ORDER BY a.id FOR UPDATE`,
+        [ids],
+      );
+    return new Map(rows.map((r) => [String(r.id), { id: String(r.id), customerId: r.customerId, balance: r.balance, customerStatus: r.customerStatus }]));
+  }
+
+  /** Idempotency keys among `keys` that are already in the ledger. */
+  async existingKeys(manager: EntityManager, keys: string[]): Promise<Map<string, { id: string; points: string }>> {
+    const found = new Map<string, { id: string; points: string }>();
+    const unique = [...new Set(keys)];
+    for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+      const rows: Array<{ id: string; idempotency_key: string; points: string }> = await manager.query(
+        'SELECT id, idempotency_key, points FROM bonus_operations WHERE idempotency_key IN (?)',
+        [unique.slice(i, i + INSERT_CHUNK)],
+      );
+      for (const r of rows) found.set(r.idempotency_key, { id: String(r.id), points: r.points });
+    }
+    return found;
+  }
+
+  /**
+   * A book over the accounts' current balances and live lots. Locking reads, so they see the
+   * latest committed rows whatever snapshot the transaction started with (the caller holds the
+   * account locks; re-locking is free).
+   */
+  async openBook(manager: EntityManager, accountIds: string[]): Promise<LedgerBook> {
+    const ids = sortIds(accountIds);
+    if (ids.length === 0) return new LedgerBook();
+    const balances: Array<{ id: string; balance: string }> = await manager.query(
+      'SELECT id, balance FROM bonus_accounts WHERE id IN (?) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+    const lots: Array<{ id: string; account_id: string; remaining: string; expires_at: Date | null }> = await manager.query(
+      'SELECT id, account_id, remaining, expires_at FROM bonus_operations WHERE account_id IN (?) AND remaining > 0 FOR UPDATE',
+      [ids],
+    );
+    return new LedgerBook(
+      balances.map((b) => [String(b.id), new Decimal(b.balance)]),
+      lots.map((l): StoredLot => ({ id: String(l.id), accountId: String(l.account_id), remaining: new Decimal(l.remaining), expiresAt: l.expires_at })),
+    );
+  }
+
+  /**
+   * Writes the book: one multi-row INSERT of its lines (chunked), one UPDATE of the stored lots it
+   * consumed and one UPDATE of the balances. Returns the new operation ids aligned with
+   * `book.operations`.
+   */
+  async write(manager: EntityManager, book: LedgerBook, now = new Date()): Promise<string[]> {
+    const operations = book.operations;
+    if (operations.length === 0) return [];
+    for (let i = 0; i < operations.length; i += INSERT_CHUNK) {
+      const rows = operations.slice(i, i + INSERT_CHUNK).map((o) => [
+        o.accountId, o.type, o.points.toFixed(2), o.remaining?.toFixed(2) ?? null, o.eventId, o.externalEventId, o.ruleId,
+        o.lotId, o.idempotencyKey, o.comment, now, o.expiresAt,
+      ]);
+      await manager.query(
+        `INSERT INTO bonus_operations
+           (account_id, type, points, remaining, event_id, external_event_id, rule_id, lot_id, idempotency_key, comment, created_at, expires_at)
+         VALUES ?`,
+        [rows],
+      );
+    }
+    const lotChanges = book.changedLots();
+    if (lotChanges.length > 0) {
+      await manager.query(
+        `UPDATE bonus_operations SET remaining = CASE id ${lotChanges.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+        [...lotChanges.flatMap(([id, remaining]) => [id, remaining.toFixed(2)]), lotChanges.map(([id]) => id)],
+      );
+    }
+    const deltas = book.balanceDeltas();
+    if (deltas.length > 0) {
+      await manager.query(
+        `UPDATE bonus_accounts SET balance = balance + CASE id ${deltas.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+        [...deltas.flatMap(([id, delta]) => [id, delta.toFixed(2)]), deltas.map(([id]) => id)],
+      );
+    }
+    const ids = await this.existingKeys(manager, operations.map((o) => o.idempotencyKey));
+    return operations.map((o) => ids.get(o.idempotencyKey)!.id);
+  }
+}

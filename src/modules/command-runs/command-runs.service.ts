@@ -1,0 +1,85 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bull';
+import { randomUUID } from 'crypto';
+import { EntityManager } from 'typeorm';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../common/queue/queues';
+import { ItemOutcome, LockedRun, NewCommandRun, PendingItem } from './command-runs.types';
+
+const CHUNK = 1000;
+
+/** Bookkeeping of asynchronous Command API calls: the run, its items and their outcomes. */
+@Injectable()
+export class CommandRunsService {
+  private readonly logger = new Logger(CommandRunsService.name);
+
+  constructor(@InjectQueue(QUEUES.commands) private readonly queue: Queue) {}
+
+  /** Inserts the run and its items (multi-row); returns the commandId. */
+  async createRun(manager: EntityManager, input: NewCommandRun): Promise<string> {
+    const commandId = randomUUID();
+    await manager.query('INSERT INTO command_runs (id, client_id, type, state, item_count, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      commandId, input.clientId, input.type, 'accepted', input.itemCount ?? input.items.length, new Date(),
+    ]);
+    for (let i = 0; i < input.items.length; i += CHUNK) {
+      const rows = input.items.slice(i, i + CHUNK).map((item, n) => [
+        commandId, i + n, item.itemKey, item.payload === null ? null : JSON.stringify(item.payload), item.state ?? 'pending', item.error ?? null,
+      ]);
+      await manager.query('INSERT INTO command_items (command_id, item_index, item_key, payload, state, error) VALUES ?', [rows]);
+    }
+    return commandId;
+  }
+
+  /** Records the final state of items in one UPDATE. */
+  async recordOutcomes(manager: EntityManager, commandId: string, outcomes: ItemOutcome[]): Promise<void> {
+    for (let i = 0; i < outcomes.length; i += CHUNK) {
+      const chunk = outcomes.slice(i, i + CHUNK);
+      const cases = (column: string, value: (o: ItemOutcome) => unknown) => ({
+        sql: `${column} = CASE item_index ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+        params: chunk.flatMap((o) => [o.itemIndex, value(o)]),
+      });
+      const sets = [
+        cases('state', (o) => o.state), cases('customer_id', (o) => o.customerId ?? null),
+        cases('points', (o) => o.points ?? null), cases('error', (o) => o.error ?? null),
+      ];
+      await manager.query(
+        `UPDATE command_items SET ${sets.map((s) => s.sql).join(', ')} WHERE command_id = ? AND item_index IN (?)`,
+        [...sets.flatMap((s) => s.params), commandId, chunk.map((o) => o.itemIndex)],
+      );
+    }
+  }
+
+  async finishRun(manager: EntityManager, commandId: string): Promise<void> {
+    await manager.query("UPDATE command_runs SET state = 'done', finished_at = ? WHERE id = ? AND state <> 'done'", [new Date(), commandId]);
+  }
+
+  /**
+   * Locks the run row for step 2: two deliveries of the same job serialise here and the second
+   * finds the items already final.
+   */
+  async lockRun(manager: EntityManager, commandId: string): Promise<LockedRun | null> {
+    const [run]: Array<{ id: string; client_id: string; type: string; state: string }> = await manager.query(
+      'SELECT id, client_id, type, state FROM command_runs WHERE id = ? FOR UPDATE',
+      [commandId],
+    );
+    if (!run) return null;
+    if (run.state === 'accepted') await manager.query("UPDATE command_runs SET state = 'processing' WHERE id = ?", [commandId]);
+    return { id: run.id, clientId: String(run.client_id), type: run.type, state: run.state };
+  }
+
+  async pendingItems(manager: EntityManager, commandId: string): Promise<PendingItem[]> {
+    const rows: Array<{ item_index: number; item_key: string | null; payload: unknown }> = await manager.query(
+      "SELECT item_index, item_key, payload FROM command_items WHERE command_id = ? AND state = 'pending' ORDER BY item_index",
+      [commandId],
+    );
+    return rows.map((r) => ({
+      itemIndex: Number(r.item_index), itemKey: r.item_key,
+      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+    }));
+  }
+
+  /** Queues step 2 once the step-1 transaction has committed; the job id is the commandId, so a repeat is a no-op. */
+  async enqueue(commandId: string): Promise<void> {
+    await this.queue.add(JOBS.runCommand, { commandId }, { ...DEFAULT_JOB_OPTIONS, jobId: commandId });
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError, ErrorCode } from '../../common/errors';
+import { inTransaction } from '../../database/transaction';
+import { CommandLocksService } from '../command-runs/command-locks.service';
+import { CommandRunsService } from '../command-runs/command-runs.service';
+import { DirectoriesService, entryKey } from '../directories/directories.service';
+import { COMMAND_DIRECTORY_FIELDS, commandEventFacts } from './domain/command-event-facts';
+import { CommandEvent, ItemError } from './domain/load-customer-events-ext.validation';
+import { EventRegisterService } from './event-register.service';
+
+export const LOAD_CUSTOMER_EVENTS_EXT = 'loadCustomerEventsExt';
+export const DUPLICATE_EVENT_ID = 'Duplicate eventId';
+
+/** The failure of a whole command whose items had errors: every bad item listed, nothing stored. */
+export function itemErrorsFailure(errors: ItemError[]): AppError {
+  return new AppError(ErrorCode.WrongData, `Number of errors - ${errors.length}`, { errors });
+}
+
+/**
+ * Step 1 of loadCustomerEventsExt after the format checks: directory initialisation, the single
+ * in-flight rule, and the events stored (pending) with their command run — all in one transaction,
+ * queued for step 2 only after it commits.
+ */
+@Injectable()
+export class CommandEventsService {
+  private readonly logger = new Logger(CommandEventsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directories: DirectoriesService,
+    private readonly commandRuns: CommandRunsService,
+    private readonly locks: CommandLocksService,
+    private readonly register: EventRegisterService,
+  ) {}
+
+  async accept(clientId: string, events: CommandEvent[]): Promise<string> {
+    const { commandId, queued } = await inTransaction(this.dataSource, async (manager) => {
+      await this.initialiseDirectories(manager, events);
+      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT);
+      const { fresh, duplicates } = await this.splitDuplicates(manager, clientId, events);
+      const commandId = await this.commandRuns.createRun(manager, {
+        clientId,
+        type: LOAD_CUSTOMER_EVENTS_EXT,
+        items: duplicates.map((e) => ({ itemKey: e.eventId, payload: { customerId: e.guid }, state: 'rejected', error: DUPLICATE_EVENT_ID })),
+      });
+      await this.locks.assignSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT, commandId);
+      const registered = await this.register.register(
+        manager,
+        fresh.map((e) => ({
+          clientId, source: 'command' as const, type: e.eventType, externalKey: `cmd:${e.eventId}`, commandId,
+          customerId: null, accountId: null, performedOn: e.performedOn, amount: e.baseAmount, attributes: commandEventFacts(e),
+          payload: { customerId: e.guid, eventId: e.eventId, operationAmount: e.operationAmount, operationCurrencyRate: e.operationCurrencyRate, merchantName: e.merchantName },
+          udf: null,
+        })),
+      );
+      if (registered.length === 0) await this.commandRuns.finishRun(manager, commandId);
+      return { commandId, queued: registered.map((r) => r.id) };
+    });
+    await this.register.enqueue(queued);
+    this.logger.log({ commandId, clientId, events: events.length, queued: queued.length }, 'loadCustomerEventsExt accepted');
+    return commandId;
+  }
+
+  /** Registers unknown values of open kinds; unknown values of closed kinds fail their events. */
+  private async initialiseDirectories(manager: EntityManager, events: CommandEvent[]): Promise<void> {
+    const requests = COMMAND_DIRECTORY_FIELDS.map(({ kind, pick }) => ({
+      kind,
+      codes: new Set(events.map(pick).filter((v): v is string => !!v)),
+    }));
+    const { unknown } = await this.directories.ensureCodes(requests, manager);
+    if (unknown.length === 0) return;
+    const unknownKeys = new Set(unknown.map((u) => entryKey(u.kind, u.code)));
+    const errors: ItemError[] = [];
+    for (const event of events) {
+      const field = COMMAND_DIRECTORY_FIELDS.find(({ kind, pick }) => {
+        const code = pick(event);
+        return code && unknownKeys.has(entryKey(kind, code));
+      });
+      if (field) errors.push({ eventId: event.eventId, typeOfError: 'wrongParam', description: field.unknown });
+    }
+    throw itemErrorsFailure(errors);
+  }
+
+  /** eventId is unique per client: repeats (earlier commands, or twice in this one) are rejected, not stored. */
+  private async splitDuplicates(manager: EntityManager, clientId: string, events: CommandEvent[]) {
+    const keys = events.map((e) => `cmd:${e.eventId}`);
+    const rows: Array<{ key: string }> = await manager.query(
+      'SELECT external_key AS `key` FROM customer_events WHERE client_id = ? AND external_key IN (?)',
+      [clientId, keys],
+    );
+    const seen = new Set(rows.map((r) => r.key));
+    const fresh: CommandEvent[] = [];
+    const duplicates: CommandEvent[] = [];
+    for (const event of events) {
+      const key = `cmd:${event.eventId}`;
+      (seen.has(key) ? duplicates : fresh).push(event);
+      seen.add(key);
+    }
+    return { fresh, duplicates };
+  }
+}

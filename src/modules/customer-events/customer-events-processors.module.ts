@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { QUEUES } from '../../common/queue/queues';
+import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
+import { CommandRunsModule } from '../command-runs/command-runs.module';
+import { CustomersModule } from '../customers/customers.module';
+import { RewardsRulesModule } from '../rewards-rules/rewards-rules.module';
+import { CustomerEventsModule } from './customer-events.module';
+import { EventProcessingService } from './processing/event-processing.service';
+import { PendingEventsReconciler } from './processing/pending-events-reconciler.service';
+import { CustomerEventsProcessor } from './processors/customer-events.processor';
+import { ReconcileEventsProcessor } from './processors/reconcile-events.processor';
+
+/** Background side of the event register: chunk processing and the pending-event reconciler. */
+@Module({
+  imports: [
+    CustomerEventsModule, CustomersModule, BonusAccountsModule, RewardsRulesModule, CommandRunsModule,
+    BullModule.registerQueue({ name: QUEUES.events }, { name: QUEUES.maintenance }),
+  ],
+  providers: [EventProcessingService, PendingEventsReconciler, CustomerEventsProcessor, ReconcileEventsProcessor],
+  exports: [EventProcessingService, PendingEventsReconciler],
+})
+export class CustomerEventsProcessorsModule {}

@@ -1,0 +1,86 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bull';
+import { EntityManager, In } from 'typeorm';
+import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
+import { CustomerEventEntity } from './entities/customer-event.entity';
+import { newEventId } from './event-id';
+import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
+
+const INSERT_BATCH = 1000;
+
+/**
+ * The event register's write side: stores events with multi-row INSERTs (a repeated external key
+ * resolves to the original event instead of failing), and queues stored events for the rules in
+ * chunks. MySQL stays the source of truth: callers enqueue only after their transaction commits,
+ * and the reconciler requeues whatever a lost job left pending.
+ */
+@Injectable()
+export class EventRegisterService {
+  constructor(@InjectQueue(QUEUES.events) private readonly queue: Queue) {}
+
+  async register(manager: EntityManager, events: NewCustomerEvent[]): Promise<RegisteredEvent[]> {
+    if (events.length === 0) return [];
+    const ids = events.map(() => newEventId());
+    for (let start = 0; start < events.length; start += INSERT_BATCH) {
+      const slice = events.slice(start, start + INSERT_BATCH);
+      const placeholders = slice.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',');
+      const params: unknown[] = [];
+      slice.forEach((e, i) =>
+        params.push(
+          ids[start + i], e.clientId, e.source, e.type, e.externalKey, e.commandId, e.customerId, e.accountId,
+          e.performedOn, e.amount, JSON.stringify(e.attributes), e.payload ? JSON.stringify(e.payload) : null,
+          e.udf ? JSON.stringify(e.udf) : null, e.state ?? 'pending', e.points ?? null,
+        ),
+      );
+      // A key that already exists keeps its row untouched (number = number is a no-op).
+      await manager.query(
+        `INSERT INTO customer_events (id, client_id, source, type, external_key, command_id, customer_id, account_id,
+           performed_on, amount, attributes, payload, udf, state, points)
+         VALUES ${placeholders} ON DUPLICATE KEY UPDATE number = number`,
+        params,
+      );
+    }
+    const stored = await this.findNumbers(manager, ids);
+    const missingKeys = events.filter((e, i) => !stored.has(ids[i]) && e.externalKey).map((e) => e.externalKey as string);
+    const originals = await this.findByExternalKeys(manager, events[0].clientId, missingKeys);
+    return events.map((e, i) => {
+      const number = stored.get(ids[i]);
+      if (number) return { id: ids[i], number, duplicate: false };
+      const original = e.externalKey ? originals.get(e.externalKey) : undefined;
+      if (!original) throw new Error(`Event ${ids[i]} was neither stored nor found by its key`);
+      return { id: original.id, number: original.number, duplicate: true };
+    });
+  }
+
+  /** Queues events for rule processing, EVENT_CHUNK_SIZE ids a job, with deterministic job ids. */
+  async enqueue(eventIds: string[]): Promise<void> {
+    const jobs = [];
+    for (let start = 0; start < eventIds.length; start += EVENT_CHUNK_SIZE) {
+      const chunk = eventIds.slice(start, start + EVENT_CHUNK_SIZE);
+      jobs.push({ name: JOBS.processEvents, data: { eventIds: chunk }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `events:${chunk[0]}:${chunk.length}` } });
+    }
+    if (jobs.length) await this.queue.addBulk(jobs);
+  }
+
+  private async findNumbers(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    for (let start = 0; start < ids.length; start += INSERT_BATCH) {
+      const rows: Array<{ id: string; number: string }> = await manager.query(
+        'SELECT id, number FROM customer_events WHERE id IN (?)',
+        [ids.slice(start, start + INSERT_BATCH)],
+      );
+      for (const row of rows) result.set(row.id, String(row.number));
+    }
+    return result;
+  }
+
+  private async findByExternalKeys(manager: EntityManager, clientId: string, keys: string[]): Promise<Map<string, { id: string; number: string }>> {
+    if (keys.length === 0) return new Map();
+    const rows = await manager.find(CustomerEventEntity, {
+      select: { id: true, number: true, externalKey: true },
+      where: { clientId, externalKey: In([...new Set(keys)]) },
+    });
+    return new Map(rows.map((r) => [r.externalKey as string, { id: r.id, number: String(r.number) }]));
+  }
+}

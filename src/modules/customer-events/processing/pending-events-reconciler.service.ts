@@ -1,0 +1,45 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { QUEUES } from '../../../common/queue/queues';
+import { EventRegisterService } from '../event-register.service';
+
+/** Pending this long with nothing queued means the job was lost (Redis restart, crash before enqueue). */
+export const IDLE_QUEUE_GRACE_SECONDS = 30;
+/** Pending this long means lost even while the queue is busy (a backlog drains far faster). */
+export const BUSY_QUEUE_GRACE_SECONDS = 900;
+const RECONCILE_BATCH = 20000;
+
+/**
+ * MySQL is the source of truth: events still pending after a grace period are queued again.
+ * Requeueing an event whose job is only late is harmless — processing locks and re-reads pending rows.
+ */
+@Injectable()
+export class PendingEventsReconciler {
+  private readonly logger = new Logger(PendingEventsReconciler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.events) private readonly queue: Queue,
+    private readonly register: EventRegisterService,
+  ) {}
+
+  async requeueStale(): Promise<number> {
+    const counts = await this.queue.getJobCounts();
+    const queued = counts.waiting + counts.active + counts.delayed;
+    const grace = queued === 0 ? IDLE_QUEUE_GRACE_SECONDS : BUSY_QUEUE_GRACE_SECONDS;
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM customer_events
+        WHERE state = 'pending' AND created_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND
+        ORDER BY state, created_at LIMIT ?`,
+      [grace, RECONCILE_BATCH],
+    );
+    if (rows.length > 0) {
+      await this.register.enqueue(rows.map((r) => r.id));
+      this.logger.warn({ events: rows.length, graceSeconds: grace }, 'Requeued events left pending');
+    }
+    return rows.length;
+  }
+}

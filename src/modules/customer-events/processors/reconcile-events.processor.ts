@@ -1,0 +1,28 @@
+import { InjectQueue, Process, Processor } from '@nestjs/bull';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Queue } from 'bull';
+import { JOBS, QUEUES } from '../../../common/queue/queues';
+import { PendingEventsReconciler } from '../processing/pending-events-reconciler.service';
+
+export const RECONCILE_EVERY_MS = 30000;
+
+/** The repeatable reconciler job: requeues events a lost job left pending. */
+@Processor(QUEUES.maintenance)
+export class ReconcileEventsProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReconcileEventsProcessor.name);
+
+  constructor(
+    private readonly reconciler: PendingEventsReconciler,
+    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.add(JOBS.reconcileEvents, {}, { repeat: { every: RECONCILE_EVERY_MS }, jobId: JOBS.reconcileEvents, removeOnComplete: 10, removeOnFail: 10 });
+  }
+
+  @Process(JOBS.reconcileEvents)
+  async reconcile(): Promise<void> {
+    const requeued = await this.reconciler.requeueStale();
+    if (requeued) this.logger.log({ requeued }, 'Reconciler run');
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * A customer event as the reward rules see it, whatever protocol brought it. Stored as the
+ * `attributes` JSON of the event register. Directory references are directory **codes**;
+ * amounts and quantities are decimal strings (never floats).
+ */
+export type FactsEventType =
+  | 'operation' | 'event' | 'purchase' | 'referral' | 'achievement'
+  | 'financial_achievement' | 'financial_statement' | 'web' | 'social_media';
+
+export interface EventFacts {
+  eventType: FactsEventType;
+  /** Command API operations: purchase, refund, payment, transfer, cashWithdrawal, deposit, other. */
+  operationType?: string;
+  /** ISO-8601 UTC date-time the event was performed; rules' validity and daysOfWeek use it. */
+  performedOn: string;
+  /** The base amount: operation amount × currency rate, or the sum of product totals of a purchase. */
+  amount?: string;
+  currency?: string;
+  classification?: string;
+  merchant?: string;
+  terminal?: string;
+  businessUnit?: string;
+  unit?: string;
+  customerEvent?: string;
+  bankEvent?: string;
+  customerType1?: string;
+  customerType2?: string;
+  customerType3?: string;
+  customerType4?: string;
+  customerType5?: string;
+  mcc?: string;
+  bankProduct?: string;
+  products?: Array<{ code: string; quantity: string; totalAmount: string }>;
+  socialMedia?: string;
+  action?: string;
+  website?: string;
+  kpis?: Array<{ code: string; value: string }>;
+  /** Referrals: both parties' bonus accounts (the event's own account is the referred one). */
+  referral?: { referrerAccountId: string; referredAccountId: string };
+}

@@ -1,0 +1,301 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApplication } from '../src/bootstrap';
+import { inTransaction } from '../src/database/transaction';
+import { EventFacts } from '../src/modules/rewards-rules/domain/event-facts';
+import { evaluateBatch, RuleAward, usageScope } from '../src/modules/rewards-rules/domain/rule-evaluator';
+import { EXAMPLE_RULE } from '../src/modules/rewards-rules/dto/reward-rule.dto';
+import { RewardsRulesService } from '../src/modules/rewards-rules/rewards-rules.service';
+import { RuleCache } from '../src/modules/rewards-rules/rule-cache';
+import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
+
+/** SPEC §6's example as stored and answered: dates in ISO UTC, defaults filled in. */
+const EXAMPLE_ANSWER = {
+  ...EXAMPLE_RULE,
+  validFrom: '2025-01-01T00:00:00.000Z',
+  award: { ...EXAMPLE_RULE.award, target: 'referred' },
+  budgetUsed: '0.00',
+};
+
+/** A Saturday purchase of 100 at TSUM (merchant 123456). */
+const SATURDAY_AT_TSUM: EventFacts = {
+  eventType: 'operation', operationType: 'purchase', performedOn: '2025-03-15T12:00:00.000Z', amount: '100', merchant: '123456',
+};
+
+describe('Reward rules', () => {
+  let ctx: TestContext;
+  let admin: Record<string, string>;
+  const rules = () => ctx.app.get(RewardsRulesService);
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    await ctx.app.get(RuleCache).refresh();
+    admin = { 'X-Api-Key': ctx.adminKey };
+  });
+  afterAll(() => ctx.app.close());
+
+  const createRule = async (body: Record<string, unknown>): Promise<string> =>
+    (await ctx.http().post('/admin/rules').set(admin).send(body).expect(201)).body.id;
+
+  describe('admin CRUD', () => {
+    it('creates the SPEC §6 example and answers it in the rule shape', async () => {
+      const res = await ctx.http().post('/admin/rules').set(admin).send(EXAMPLE_RULE).expect(201);
+      expect(res.body).toEqual({ id: expect.stringMatching(/^\d+$/), ...EXAMPLE_ANSWER });
+      const one = await ctx.http().get(`/admin/rules/${res.body.id}`).set(admin).expect(200);
+      expect(one.body).toEqual(res.body);
+      const list = await ctx.http().get('/admin/rules').set(admin).expect(200);
+      expect(list.body).toContainEqual(res.body);
+      await ctx.http().delete(`/admin/rules/${res.body.id}`).set(admin).expect(204);
+    });
+
+    it('accepts numbers as JSON numbers and stores them as decimal strings', async () => {
+      const res = await ctx.http().post('/admin/rules').set(admin)
+        .send({ name: 'Numbers', when: { minAmount: 10.5, merchants: [123456] }, award: { type: 'perAmount', points: 2, step: 100 }, limits: { budget: 1000 } })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        when: { minAmount: '10.5', merchants: ['123456'] }, award: { type: 'perAmount', points: '2', step: '100', rounding: 'none', target: 'referred' },
+        limits: { budget: '1000' }, active: true, priority: 0, exclusive: false, expiresInDays: null, validFrom: null, validTo: null,
+      });
+      await ctx.http().delete(`/admin/rules/${res.body.id}`).set(admin).expect(204);
+    });
+
+    it('rejects an invalid rule with 400 and every reason, storing nothing', async () => {
+      const before = await ctx.dataSource.query('SELECT COUNT(*) AS n FROM reward_rules');
+      const res = await ctx.http().post('/admin/rules').set(admin).send({
+        ...EXAMPLE_RULE,
+        validFrom: '2025-02-01T00:00:00Z', validTo: '2025-01-01T00:00:00Z',
+        when: { merchant: ['123456'], daysOfWeek: [0] },
+        award: { type: 'percent', percent: '10.12345', rounding: 'down' },
+        limits: { budget: -5 },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [
+          'validTo must be after validFrom',
+          'when.merchant is not a known condition',
+          'when.daysOfWeek[0] must be an ISO day of the week: 1 = Monday … 7 = Sunday',
+          'award.rounding must be one of: floor, round, none',
+          'award.percent must be a positive decimal number with at most 4 decimals (a JSON number or a string)',
+          'limits.budget must be a non-negative decimal number with at most 2 decimals (a JSON number or a string)',
+        ].join('; '),
+      });
+      expect(await ctx.dataSource.query('SELECT COUNT(*) AS n FROM reward_rules')).toEqual(before);
+    });
+
+    it('rejects a body without a name, when or award', async () => {
+      const res = await ctx.http().post('/admin/rules').set(admin).send({ priority: 'high' });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain('name must be a string');
+      expect(res.body.message).toContain('priority must be an integer number');
+      expect(res.body.message).toContain('when must be an object');
+      expect(res.body.message).toContain('award must be an object');
+    });
+
+    it('changes the fields given, validating the whole rule, and keeps the rest', async () => {
+      const id = await createRule(EXAMPLE_RULE);
+      const res = await ctx.http().patch(`/admin/rules/${id}`).set(admin)
+        .send({ priority: 20, validTo: '2025-12-31T23:59:59Z', limits: null, when: { eventTypes: ['purchase'] } })
+        .expect(200);
+      expect(res.body).toEqual({
+        ...EXAMPLE_ANSWER, id, priority: 20, validTo: '2025-12-31T23:59:59.000Z', limits: null, when: { eventTypes: ['purchase'] },
+      });
+      const bad = await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ validTo: '2024-01-01T00:00:00Z' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toBe('validTo must be after validFrom');
+      const cleared = await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ validFrom: null, validTo: null }).expect(200);
+      expect([cleared.body.validFrom, cleared.body.validTo, cleared.body.priority]).toEqual([null, null, 20]);
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
+    it('deletes softly: gone from the API and the cache, the row kept with deleted_at and still named', async () => {
+      const id = await createRule({ ...EXAMPLE_RULE, name: 'Short-lived' });
+      expect(rules().activeRules().map((r) => r.id)).toContain(id);
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+      expect(rules().activeRules().map((r) => r.id)).not.toContain(id);
+      expect((await ctx.http().get(`/admin/rules/${id}`).set(admin)).status).toBe(404);
+      expect((await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ priority: 1 })).status).toBe(404);
+      const again = await ctx.http().delete(`/admin/rules/${id}`).set(admin);
+      expect(again.status).toBe(404);
+      expect(again.body).toEqual({ statusCode: 404, error: 'Not Found', message: `No rule with id ${id}` });
+      const list = await ctx.http().get('/admin/rules').set(admin).expect(200);
+      expect(list.body.map((r: { id: string }) => r.id)).not.toContain(id);
+      const [row] = await ctx.dataSource.query('SELECT deleted_at FROM reward_rules WHERE id = ?', [id]);
+      expect(row.deleted_at).toBeInstanceOf(Date);
+      expect(rules().ruleNames([id])).toEqual(new Map([[id, 'Short-lived']]));
+    });
+
+    it('answers 404 to an id that cannot be a rule and 403 to an integrator', async () => {
+      expect((await ctx.http().get('/admin/rules/abc').set(admin)).status).toBe(404);
+      const integratorKey = await createClient(ctx);
+      const res = await ctx.http().get('/admin/rules').set('X-Api-Key', integratorKey);
+      expect(res.status).toBe(403);
+    });
+
+    it('documents the endpoints with the SPEC example', async () => {
+      const docs = await ctx.http().get('/docs-json').expect(200);
+      expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/admin/rules', '/admin/rules/{id}', '/admin/rules/simulate']));
+      expect(docs.body.paths['/admin/rules'].post.requestBody.content['application/json'].examples['SPEC §6 example'].value).toEqual(EXAMPLE_RULE);
+    });
+  });
+
+  describe('simulate', () => {
+    let exampleId: string;
+    beforeAll(async () => {
+      exampleId = await createRule(EXAMPLE_RULE);
+    });
+    afterAll(() => ctx.http().delete(`/admin/rules/${exampleId}`).set(admin).expect(204));
+
+    const snapshot = async () => ({
+      usage: await ctx.dataSource.query('SELECT * FROM rule_usage ORDER BY rule_id, account_id, period'),
+      rules: await ctx.dataSource.query('SELECT id, budget_used, updated_at FROM reward_rules ORDER BY id'),
+      operations: await ctx.dataSource.query('SELECT COUNT(*) AS n FROM bonus_operations'),
+    });
+
+    it('gives 10 points for 100 at TSUM on a Saturday with the SPEC example rule, writing nothing', async () => {
+      const before = await snapshot();
+      const res = await ctx.http().post('/admin/rules/simulate').set(admin).send({ event: { ...SATURDAY_AT_TSUM, amount: 100 } }).expect(200);
+      expect(res.body).toEqual({
+        matches: [{ ruleId: exampleId, ruleName: '10% back at TSUM on weekends', points: '10.00', role: 'self' }],
+        totalPoints: '10.00',
+      });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('floors, and matches nothing on a weekday', async () => {
+      const floored = await ctx.http().post('/admin/rules/simulate').set(admin).send({ event: { ...SATURDAY_AT_TSUM, amount: '109.99' } }).expect(200);
+      expect(floored.body.totalPoints).toBe('10.00');
+      const weekday = await ctx.http().post('/admin/rules/simulate').set(admin)
+        .send({ event: { ...SATURDAY_AT_TSUM, performedOn: '2025-03-14T12:00:00+03:00' } }).expect(200);
+      expect(weekday.body).toEqual({ matches: [], totalPoints: '0.00' });
+    });
+
+    it('counts the account’s current usage against the limits', async () => {
+      await ctx.dataSource.query("INSERT INTO rule_usage (rule_id, account_id, period, points) VALUES (?, 77, 'D2025-03-15', 995)", [exampleId]);
+      const before = await snapshot();
+      const res = await ctx.http().post('/admin/rules/simulate').set(admin).send({ event: SATURDAY_AT_TSUM, accountId: '77' }).expect(200);
+      expect(res.body.matches).toEqual([{ ruleId: exampleId, ruleName: '10% back at TSUM on weekends', points: '5.00', role: 'self' }]);
+      expect(await snapshot()).toEqual(before);
+      const other = await ctx.http().post('/admin/rules/simulate').set(admin).send({ event: SATURDAY_AT_TSUM, accountId: 78 }).expect(200);
+      expect(other.body.totalPoints).toBe('10.00');
+    });
+
+    it('rejects an event that is not one, naming the fields', async () => {
+      const res = await ctx.http().post('/admin/rules/simulate').set(admin)
+        .send({ event: { eventType: 'shopping', performedOn: 'Saturday', amount: '1.23456', merchantId: 1 }, accountId: 'me' });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe([
+        'event.merchantId is not a field of an event',
+        'event.eventType must be one of: operation, event, purchase, referral, achievement, financial_achievement, financial_statement, web, social_media',
+        'event.performedOn must be an ISO-8601 date-time such as 2025-01-01T00:00:00Z',
+        'event.amount must be a non-negative decimal number with at most 4 decimals (a JSON number or a string)',
+        'accountId must be a bonus account id (a positive integer)',
+      ].join('; '));
+      const missing = await ctx.http().post('/admin/rules/simulate').set(admin).send({});
+      expect(missing.status).toBe(400);
+      expect(missing.body.message).toContain('event must be an object');
+    });
+  });
+
+  describe('the cache across processes', () => {
+    let other: INestApplication;
+    beforeAll(async () => {
+      other = await createApplication(ctx.config);
+      await other.init();
+    });
+    afterAll(() => other.close());
+
+    const idsIn = (app: INestApplication) => app.get(RewardsRulesService).activeRules().map((r) => r.id);
+
+    it('refreshes the changing process before it answers and the other within moments, on create, change and delete', async () => {
+      const id = await createRule({ ...EXAMPLE_RULE, name: 'Everywhere' });
+      expect(idsIn(ctx.app)).toContain(id);
+      await waitFor(async () => idsIn(other).includes(id), 3000, 'the other process to see the new rule');
+      expect(other.get(RewardsRulesService).activeRules().find((r) => r.id === id)).toEqual({
+        id, ...EXAMPLE_ANSWER, name: 'Everywhere', budgetUsed: undefined,
+      });
+
+      await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ active: false }).expect(200);
+      expect(idsIn(ctx.app)).not.toContain(id);
+      await waitFor(async () => !idsIn(other).includes(id), 3000, 'the other process to drop the deactivated rule');
+
+      await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ active: true, priority: 99 }).expect(200);
+      await waitFor(async () => other.get(RewardsRulesService).activeRules()[0]?.id === id, 3000, 'the other process to put it first');
+
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+      await waitFor(async () => !idsIn(other).includes(id), 3000, 'the other process to drop the deleted rule');
+      expect(other.get(RewardsRulesService).ruleNames([id]).get(id)).toBe('Everywhere');
+    });
+
+    it('picks up a change made without an announcement by polling', async () => {
+      const inserted: { insertId: number } = await ctx.dataSource.query(
+        `INSERT INTO reward_rules (name, active, priority, conditions, award, limits, exclusive)
+         VALUES ('Made in SQL', 1, 0, '{}', '{"type":"fixed","points":"1","rounding":"none","target":"referred"}', NULL, 0)`,
+      );
+      const id = String(inserted.insertId);
+      expect(idsIn(ctx.app)).not.toContain(id);
+      await waitFor(async () => idsIn(ctx.app).includes(id) && idsIn(other).includes(id), 8000, 'both processes to poll the change');
+      await ctx.dataSource.query('UPDATE reward_rules SET deleted_at = NOW(3) WHERE id = ?', [id]);
+      await waitFor(async () => !idsIn(ctx.app).includes(id) && !idsIn(other).includes(id), 8000, 'both processes to poll the deletion');
+    });
+  });
+
+  describe('usage under concurrent transactions', () => {
+    /** One worker's unit of work: read usage under lock, evaluate, record. Returns what it awarded. */
+    const work = (dataSource: DataSource, items: Array<{ key: string; facts: EventFacts; accountId: string }>) =>
+      inTransaction(dataSource, async (manager) => {
+        const active = rules().activeRules();
+        const scope = usageScope(items, active);
+        const usage = await rules().loadUsage(manager, scope.ruleIds, scope.accountIds, scope.periods);
+        const { awards, usage: deltas } = evaluateBatch(items, active, usage);
+        await new Promise((r) => setTimeout(r, 5));
+        await rules().recordUsage(manager, deltas);
+        return [...awards.values()].flat();
+      });
+    const total = (awards: RuleAward[][], ruleId: string) =>
+      awards.flat().filter((a) => a.ruleId === ruleId).reduce((sum, a) => sum + Math.round(Number(a.points) * 100), 0) / 100;
+
+    let otherRuleIds: string[];
+    beforeAll(async () => {
+      otherRuleIds = rules().activeRules().map((r) => r.id);
+      for (const id of otherRuleIds) await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ active: false }).expect(200);
+    });
+
+    it('never awards past a budget, whatever the interleaving', async () => {
+      const id = await createRule({ name: 'Budget 95', when: {}, award: { type: 'fixed', points: 10 }, limits: { budget: 95 } });
+      const [before] = await ctx.dataSource.query('SELECT updated_at FROM reward_rules WHERE id = ?', [id]);
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => work(ctx.dataSource, [
+          { key: `a${i}`, accountId: String(100 + i), facts: SATURDAY_AT_TSUM },
+          { key: `b${i}`, accountId: String(200 + i), facts: SATURDAY_AT_TSUM },
+        ])),
+      );
+      expect(total(results, id)).toBe(95);
+      const [row] = await ctx.dataSource.query('SELECT budget_used, updated_at FROM reward_rules WHERE id = ?', [id]);
+      expect(row.budget_used).toBe('95.00');
+      expect(row.updated_at).toEqual(before.updated_at);
+      const answer = await ctx.http().get(`/admin/rules/${id}`).set(admin).expect(200);
+      expect(answer.body.budgetUsed).toBe('95.00');
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
+    it('never awards past a customer’s daily and monthly limits, whatever the interleaving', async () => {
+      const day = await createRule({ name: 'Day 35', when: {}, award: { type: 'fixed', points: 10 }, limits: { maxPointsPerCustomerPerDay: 35 } });
+      const month = await createRule({ name: 'Month 42.5', when: {}, award: { type: 'fixed', points: 10 }, limits: { maxPointsPerCustomerPerMonth: '42.5' } });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => work(ctx.dataSource, [
+          { key: 'x', accountId: '500', facts: { ...SATURDAY_AT_TSUM, performedOn: `2025-03-${String(10 + (i % 2)).padStart(2, '0')}T10:00:00Z` } },
+        ])),
+      );
+      expect(total(results, day)).toBe(70);
+      expect(total(results, month)).toBe(42.5);
+      const usage = await ctx.dataSource.query('SELECT rule_id, period, points FROM rule_usage WHERE account_id = 500 ORDER BY rule_id, period');
+      expect(usage).toEqual([
+        { rule_id: day, period: 'D2025-03-10', points: '35.00' },
+        { rule_id: day, period: 'D2025-03-11', points: '35.00' },
+        { rule_id: month, period: 'M2025-03', points: '42.50' },
+      ]);
+    });
+  });
+});
