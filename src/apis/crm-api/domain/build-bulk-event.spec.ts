@@ -2,9 +2,7 @@ import { buildBulkEvent, ResolvedAccount, ResolvedEntry, ResolvedRefs } from './
 import { BULK_EVENT_TYPES } from './bulk-event-types';
 import { validateBulkItems } from './validate-bulk-item';
 
-const account = (id: string, participantNumber: string, referredByAccountId: string | null = null): ResolvedAccount => ({
-  id, customerId: `customer-${id}`, participantNumber, referredByAccountId,
-});
+const account = (id: string, participantNumber: string): ResolvedAccount => ({ id, customerId: `customer-${id}`, participantNumber });
 const entry = (code: string, attributes: Record<string, unknown> | null = null): ResolvedEntry => ({ code, attributes });
 const common = { request_unique_identifier: '1', performed_by_unit_identifier: { name: 'Admin Unit' }, performed_on: '2016-06-22T15:00:00' };
 
@@ -100,14 +98,6 @@ describe('buildBulkEvent', () => {
       const result = buildBulkEvent(BULK_EVENT_TYPES.referrals, item, refs([account('4', 'RP0000000004')], { unit: entry('ADMIN') }, [account('10', 'RP0000000010')]), null);
       expect(result.draft).toMatchObject({ accountId: '4', referral: { referredAccountId: '4', referrerAccountId: '10', referredParticipant: 'RP0000000004' } });
       expect(result.draft?.attributes.referral).toEqual({ referrerAccountId: '10', referredAccountId: '4' });
-    });
-
-    it('refuses a participant already referred, in the seed\'s words', () => {
-      const result = buildBulkEvent(BULK_EVENT_TYPES.referrals, item, refs([account('4', 'RP0000000004', '99')], { unit: entry('ADMIN') }, [account('10', 'RP0000000010')]), null);
-      expect(result.error).toEqual({
-        code: 'ReferredByAnotherParticipant',
-        description: 'Error:Participant RP0000000004 Was Already Referred by Another Participant. - Description:The participant was already referred by another participant.',
-      });
     });
 
     it('refuses self-referral', () => {

@@ -10,7 +10,6 @@ export interface ResolvedAccount {
   id: string;
   customerId: string;
   participantNumber: string | null;
-  referredByAccountId: string | null;
 }
 
 /** What the checks and the facts need of a directory entry. */
@@ -47,8 +46,10 @@ export type BuildResult = { draft: BulkEventDraft; error?: undefined } | { draft
 
 /**
  * Checks an item against what its references resolved to — unknown values, the classification's
- * event types, the intended currency, self-referral and participants already referred — and turns
- * it into the event's facts. Errors come in the order of the item's fields.
+ * event types, the intended currency, self-referral — and turns it into the event's facts. Errors
+ * come in the order of the item's fields. Whether a participant was already referred is decided
+ * where it is recorded, under lock (AccountLookupService.claimReferrals), after resubmissions are
+ * recognised.
  */
 export function buildBulkEvent(type: BulkEventType, item: ParsedBulkItem, resolved: ResolvedRefs, intendedCurrency: string | null): BuildResult {
   try {
@@ -96,7 +97,6 @@ function build(type: BulkEventType, item: ParsedBulkItem, resolved: ResolvedRefs
   if (referrer) {
     const participant = account.participantNumber ?? item.accountRefs[0].value;
     if (referrer.id === account.id) fail(crmErrors.selfReferral(participant));
-    if (account.referredByAccountId !== null) fail(crmErrors.referredByAnotherParticipant(participant));
     facts.referral = { referrerAccountId: referrer.id, referredAccountId: account.id };
     referral = { referredAccountId: account.id, referrerAccountId: referrer.id, referredParticipant: participant };
   }

@@ -180,17 +180,16 @@ class UsageLedger {
   /** Caps the points at the room the rule's day, month and budget limits leave, and takes them. */
   take(c: CompiledRule, accountId: string, day: string, month: string, points: Dec): Dec {
     const id = c.rule.id;
-    const rounding = c.rule.award.rounding;
+    const cap = (given: Dec, limit: Dec, used: Dec) => capPoints(given, roomOf(limit, used), c.rule.award.rounding);
     let given = points;
-    if (c.maxPerDay) given = capPoints(given, roomOf(c.maxPerDay, this.used(id, accountId, day, this.snapshot.customerDay(id, accountId, day))), rounding);
-    if (c.maxPerMonth) given = capPoints(given, roomOf(c.maxPerMonth, this.used(id, accountId, month, this.snapshot.customerMonth(id, accountId, month))), rounding);
-    if (c.budget) {
-      const remaining = this.snapshot.budgetRemaining(id);
-      if (remaining !== null) given = capPoints(given, roomOf(new D(remaining), this.takenOf(budgetKey(id))), rounding);
-    }
+    if (c.maxPerDay) given = cap(given, c.maxPerDay, this.used(id, accountId, day, this.snapshot.customerDay(id, accountId, day)));
+    if (c.maxPerMonth) given = cap(given, c.maxPerMonth, this.used(id, accountId, month, this.snapshot.customerMonth(id, accountId, month)));
+    const budgetRemaining = c.budget ? this.snapshot.budgetRemaining(id) : null;
+    if (budgetRemaining !== null) given = cap(given, new D(budgetRemaining), this.takenOf(budgetKey(id)));
     if (!given.gt(0)) return new D(0);
-    if (c.maxPerDay) this.add(customerKey(id, accountId, day), { kind: 'customer', ruleId: id, accountId, period: day, points: '' }, given);
-    if (c.maxPerMonth) this.add(customerKey(id, accountId, month), { kind: 'customer', ruleId: id, accountId, period: month, points: '' }, given);
+    const period = (p: string): UsageDelta => ({ kind: 'customer', ruleId: id, accountId, period: p, points: '' });
+    if (c.maxPerDay) this.add(customerKey(id, accountId, day), period(day), given);
+    if (c.maxPerMonth) this.add(customerKey(id, accountId, month), period(month), given);
     if (c.budget) this.add(budgetKey(id), { kind: 'budget', ruleId: id, points: '' }, given);
     return given;
   }

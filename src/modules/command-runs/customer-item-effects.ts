@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { EntityManager } from 'typeorm';
+import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
+import { LedgerEntryRequest } from '../bonus-accounts/ledger.types';
+import { ITEM_ERRORS } from '../customers/customers.errors';
+import { CustomersService, IdentityChange } from '../customers/customers.service';
+import { MatchDecision } from '../customers/domain/customer-matching';
+import { CustomerMessageInput } from '../customers/domain/point-message-item';
+import { ItemOutcome } from './command-runs.types';
+
+/** What one command item does once its customer is known. */
+export interface ItemPlan {
+  itemIndex: number;
+  decision: MatchDecision;
+  accrual: { points: string; eventId: string; comment: string | null } | null;
+  message: CustomerMessageInput | null;
+}
+
+/** The ledger key of a command accrual: one accrual per client and eventId, however often the job runs. */
+export const commandAccrualKey = (clientId: string, eventId: string) => `cmd:${clientId}:${eventId}`;
+
+/**
+ * Writes the effects of a command's item plans with a few set-based statements: new customers,
+ * identity changes, accounts, accruals (locked accounts, one batch), activation of the customers
+ * that received points, and messages. Returns each item's outcome.
+ */
+@Injectable()
+export class CustomerItemEffects {
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly accounts: BonusAccountsService,
+  ) {}
+
+  async apply(manager: EntityManager, clientId: string, plans: ItemPlan[]): Promise<ItemOutcome[]> {
+    const outcomes = new Map<number, ItemOutcome>();
+    const applied = plans.filter((p): p is ItemPlan & { decision: Extract<MatchDecision, { kind: 'apply' }> } => p.decision.kind === 'apply');
+    for (const p of plans) {
+      if (p.decision.kind === 'reject') {
+        outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'rejected', customerId: p.decision.customerId, points: null, error: p.decision.error });
+      }
+    }
+
+    await this.customers.insertCustomers(manager, applied.flatMap((p) => (p.decision.create ? [p.decision.create] : [])));
+    const changes = new Map<string, IdentityChange>();
+    for (const p of applied) {
+      if (p.decision.change) changes.set(p.decision.customerId, { ...changes.get(p.decision.customerId), ...p.decision.change, id: p.decision.customerId });
+    }
+    await this.customers.updateIdentities(manager, [...changes.values()]);
+    const accountOf = await this.accounts.ensureAccounts(manager, applied.map((p) => p.decision.customerId));
+
+    const accruing = applied.filter((p) => p.accrual);
+    const locked = await this.accounts.lockAccounts(manager, accruing.map((p) => accountOf.get(p.decision.customerId)!));
+    const requests: Array<{ plan: ItemPlan; request: LedgerEntryRequest }> = [];
+    for (const p of accruing) {
+      const accountId = accountOf.get(p.decision.customerId)!;
+      if (locked.get(accountId)?.customerStatus === 'blocked') {
+        outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'rejected', customerId: p.decision.customerId, error: ITEM_ERRORS.customerBlocked });
+        continue;
+      }
+      requests.push({
+        plan: p,
+        request: {
+          accountId, type: 'accrual', points: p.accrual!.points, eventId: null, ruleId: null, expiresAt: null,
+          idempotencyKey: commandAccrualKey(clientId, p.accrual!.eventId), comment: p.accrual!.comment, externalEventId: p.accrual!.eventId,
+        },
+      });
+    }
+    const results = await this.accounts.applyBatch(manager, requests.map((r) => r.request));
+    const activated: string[] = [];
+    results.forEach((result, i) => {
+      const { plan } = requests[i];
+      const customerId = (plan.decision as Extract<MatchDecision, { kind: 'apply' }>).customerId;
+      if (result.duplicate) {
+        outcomes.set(plan.itemIndex, { itemIndex: plan.itemIndex, state: 'rejected', customerId, error: ITEM_ERRORS.duplicateEventId });
+      } else {
+        if (new Decimal(result.applied).gt(0)) activated.push(customerId);
+        outcomes.set(plan.itemIndex, { itemIndex: plan.itemIndex, state: 'processed', customerId, points: result.applied, error: null });
+      }
+    });
+    await this.customers.activateNew(manager, activated);
+
+    for (const p of applied) {
+      if (!outcomes.has(p.itemIndex)) outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'processed', customerId: p.decision.customerId, points: '0.00', error: null });
+    }
+    const messages = applied.filter((p) => p.message && outcomes.get(p.itemIndex)!.state === 'processed');
+    await this.customers.addMessages(manager, messages.map((p) => ({
+      customerId: p.decision.customerId, text: p.message!.text, showCount: p.message!.showCount,
+      showTill: p.message!.showTill ? new Date(p.message!.showTill) : null,
+    })));
+    return plans.map((p) => outcomes.get(p.itemIndex)!);
+  }
+}

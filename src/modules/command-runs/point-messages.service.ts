@@ -1,0 +1,100 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../database/transaction';
+import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
+import { ITEM_ERRORS } from '../customers/customers.errors';
+import { CustomersService } from '../customers/customers.service';
+import { CustomerIndex, matchPointMessage } from '../customers/domain/customer-matching';
+import { PointMessageItem, validatePointMessageItem } from '../customers/domain/point-message-item';
+import { CommandRunsService } from './command-runs.service';
+import { ItemOutcome, NewCommandItem, PendingItem } from './command-runs.types';
+import { AcceptedCommand, failure, success } from './customer-command-result';
+import { commandAccrualKey, CustomerItemEffects, ItemPlan } from './customer-item-effects';
+
+export const ADD_CUSTOMER_POINT_MESSAGE = 'addCustomerPointMessage';
+
+/** A stored item: the validated fields plus the GUID step 1 settled on. */
+type StoredPointMessage = PointMessageItem & { guid: string; guidGiven: boolean };
+
+/**
+ * addCustomerPointMessage (seed 001). Step 1 checks each item's format and answers at once (a bad
+ * item fails alone); step 2 applies the FAQ's identity rules, accrues and stores the messages.
+ */
+@Injectable()
+export class PointMessagesService {
+  private readonly logger = new Logger(PointMessagesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: CommandRunsService,
+    private readonly customers: CustomersService,
+    private readonly accounts: BonusAccountsService,
+    private readonly effects: CustomerItemEffects,
+  ) {}
+
+  async accept(clientId: string, rawItems: unknown[]): Promise<AcceptedCommand> {
+    const validations = rawItems.map(validatePointMessageItem);
+    const valid = validations.flatMap((v) => (v.ok ? [v.item] : []));
+    // Without a GUID the answer gives the customer's own, or a new one the customer will be created with.
+    const known = await this.customers.findIdentities(this.dataSource.manager, { uniqIds: valid.filter((i) => !i.guid).map((i) => i.uniqId) });
+    const guidOfLogin = new Map(known.filter((c) => c.guid && c.uniqId).map((c) => [c.uniqId!.toLowerCase(), c.guid!]));
+    const results = [];
+    const items: NewCommandItem[] = [];
+    for (const [n, v] of validations.entries()) {
+      if (!v.ok) {
+        results.push(failure(v.login, v.guid, v.error));
+        const raw = rawItems[n] as Record<string, unknown> | null;
+        const eventId = typeof raw?.eventId === 'string' || typeof raw?.eventId === 'number' ? String(raw.eventId) : null;
+        items.push({ itemKey: (eventId ?? v.login)?.slice(0, 191) ?? null, payload: null, state: 'rejected', error: v.error });
+        continue;
+      }
+      const item = v.item;
+      const guid = item.guid ?? guidOfLogin.get(item.uniqId.toLowerCase()) ?? randomUUID();
+      const raw = rawItems[n] as Record<string, unknown>;
+      results.push(success(String(raw.uniqId), item.guid ? (raw.guid as string) : guid));
+      const stored: StoredPointMessage = { ...item, guid, guidGiven: item.guid !== null };
+      items.push({ itemKey: item.eventId ?? item.uniqId, payload: stored as unknown as Record<string, unknown> });
+    }
+    const pending = items.some((i) => !i.state);
+    const commandId = await inTransaction(this.dataSource, async (manager) => {
+      const id = await this.runs.createRun(manager, { clientId, type: ADD_CUSTOMER_POINT_MESSAGE, items });
+      if (!pending) await this.runs.finishRun(manager, id);
+      return id;
+    });
+    if (pending) await this.runs.enqueue(commandId);
+    this.logger.log({ commandId, clientId, items: items.length, refused: validations.length - valid.length }, 'addCustomerPointMessage accepted');
+    return { results, commandId };
+  }
+
+  /** Step 2 for the run's pending items, in the caller's transaction. */
+  async process(manager: EntityManager, clientId: string, pending: PendingItem[]): Promise<ItemOutcome[]> {
+    const items = pending.map((p) => ({ itemIndex: p.itemIndex, item: p.payload as unknown as StoredPointMessage }));
+    const usedKeys = await this.accounts.existingIdempotencyKeys(
+      manager,
+      items.flatMap(({ item }) => (item.eventId ? [commandAccrualKey(clientId, item.eventId)] : [])),
+    );
+    const index = new CustomerIndex(await this.customers.findIdentities(manager, {
+      guids: items.map(({ item }) => item.guid),
+      uniqIds: items.map(({ item }) => item.uniqId),
+      phones: items.flatMap(({ item }) => (item.phone ? [item.phone] : [])),
+      emails: items.flatMap(({ item }) => (item.email ? [item.email] : [])),
+    }));
+    const plans: ItemPlan[] = items.map(({ itemIndex, item }) => {
+      if (item.eventId) {
+        const key = commandAccrualKey(clientId, item.eventId);
+        if (usedKeys.has(key)) return { itemIndex, decision: { kind: 'reject', error: ITEM_ERRORS.duplicateEventId, customerId: null }, accrual: null, message: null };
+        usedKeys.add(key);
+      }
+      const decision = matchPointMessage(index, item, randomUUID);
+      const accrues = decision.kind === 'apply' && item.eventId !== null && item.amount !== '0.00';
+      if (accrues) index.activate(decision.customerId);
+      return {
+        itemIndex, decision, message: item.message,
+        accrual: accrues ? { points: item.amount, eventId: item.eventId!, comment: null } : null,
+      };
+    });
+    return this.effects.apply(manager, clientId, plans);
+  }
+}
