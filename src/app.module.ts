@@ -10,6 +10,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
+import { CommandRunsProcessorsModule } from './modules/command-runs/command-runs-processors.module';
 import { CommandRunsModule } from './modules/command-runs/command-runs.module';
 import { CustomerEventsProcessorsModule } from './modules/customer-events/customer-events-processors.module';
 import { CustomerEventsModule } from './modules/customer-events/customer-events.module';
@@ -20,6 +21,7 @@ import { RewardsRulesModule } from './modules/rewards-rules/rewards-rules.module
 /** The Bull processors; loaded only where ROLE runs background work (all, worker). */
 const PROCESSOR_MODULES: Type[] = [
   CustomerEventsProcessorsModule,
+  CommandRunsProcessorsModule,
 ];
 
 @Module({})

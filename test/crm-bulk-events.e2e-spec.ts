@@ -1,5 +1,5 @@
 import { Response } from 'supertest';
-import { BULK_EXAMPLES } from '../src/apis/crm-api/crm-examples';
+import { BULK_EXAMPLES, SINGLE_PURCHASE_EXAMPLE } from '../src/apis/crm-api/crm-examples';
 import {
   createCustomer, createEntry, CreatedCustomer, crmLogin, EVENT_ID, EVENT_NUMBER, seedCustomers, seedDirectories, seedRequest,
 } from './crm-fixtures';
@@ -385,6 +385,18 @@ describe('CRM API: bulk customer events', () => {
       expect(b.id).toBe(a.id);
       expect(await countEvents('external_key = ?', ['ext:WEBSHOP/V-3'])).toBe(1);
     });
+  });
+
+  it('documents every CRM endpoint in /docs with the seed examples', async () => {
+    const res = await ctx.http().get('/docs-json').expect(200);
+    for (const path of Object.keys(BULK_EXAMPLES)) {
+      const operation = res.body.paths[`/crm/customer_events/bulk/${path}/create`]?.post;
+      expect(operation.requestBody.content['application/json'].examples.seed.value).toEqual(BULK_EXAMPLES[path].request);
+      expect(operation.responses['200'].content['application/json'].examples.seed.value).toEqual(BULK_EXAMPLES[path].response);
+    }
+    const single = res.body.paths['/crm/customer_events/purchases']?.post;
+    expect(single.requestBody.content['application/json'].examples.seed.value).toEqual(SINGLE_PURCHASE_EXAMPLE.request);
+    expect(single.responses['200'].content['application/json'].examples.seed.value).toEqual({ id: 'PCE12345678909876544GUID' });
   });
 
   it('stores a 1000-item call in full, numbered in request order', async () => {

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { commandEvent, createRule, purchaseRule, sendCommand } from './support/command-events';
-import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
+import { PendingEventsReconciler } from '../src/modules/customer-events/processing/pending-events-reconciler.service';
+import { clearQueues, createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
 /** A worker process (ROLE=worker) on the test database and queues, as `npm start` would run it. */
 function startWorker(ctx: TestContext): ChildProcess {
@@ -58,5 +59,26 @@ describe('Background processing survives a killed worker', () => {
       'SELECT a.id FROM bonus_accounts a LEFT JOIN (SELECT account_id, SUM(points) s FROM bonus_operations GROUP BY account_id) o ON o.account_id = a.id WHERE a.balance <> COALESCE(o.s, 0)',
     );
     expect(mismatched).toEqual([]);
+    worker.kill('SIGKILL');
+    worker = undefined;
   }, 180000);
+
+  it('requeues events whose jobs were lost (Redis emptied) through the reconciler', async () => {
+    await ctx.dataSource.query('DELETE FROM bonus_operations');
+    const key = await createClient(ctx, 'integrator', 'Lost jobs bank');
+    const events = Array.from({ length: 20 }, () => commandEvent({ operationAmount: 100 }));
+    await sendCommand(ctx, key, { typeOfCommand: 'loadCustomerEventsExt', events }).expect(200);
+    await clearQueues(ctx.config);
+    await ctx.dataSource.query("UPDATE customer_events SET created_at = CURRENT_TIMESTAMP(3) - INTERVAL 5 MINUTE WHERE state = 'pending'");
+
+    const workerApp = await createTestApp({ ROLE: 'worker' }, { reset: false });
+    try {
+      expect(await workerApp.app.get(PendingEventsReconciler).requeueStale()).toBe(20);
+      await waitFor(async () => Number((await ctx.dataSource.query("SELECT COUNT(*) AS n FROM customer_events WHERE state = 'pending'"))[0].n) === 0, 30000, 'requeued events');
+      const [{ total }] = await ctx.dataSource.query("SELECT SUM(points) AS total FROM bonus_operations WHERE type = 'accrual'");
+      expect(total).toBe('40.00');
+    } finally {
+      await workerApp.app.close();
+    }
+  });
 });

@@ -2,15 +2,26 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '../../common/queue/queues';
+import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
+import { CustomersModule } from '../customers/customers.module';
 import { CommandLocksService } from './command-locks.service';
 import { CommandRunsService } from './command-runs.service';
+import { CommandStepTwoService } from './command-step-two.service';
+import { CustomerItemEffects } from './customer-item-effects';
 import { CommandItemEntity } from './entities/command-item.entity';
 import { CommandLockEntity } from './entities/command-lock.entity';
 import { CommandRunEntity } from './entities/command-run.entity';
+import { PointMessagesService } from './point-messages.service';
+import { QuickBonusesService } from './quick-bonuses.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommandRunEntity, CommandItemEntity, CommandLockEntity]), BullModule.registerQueue({ name: QUEUES.commands })],
-  providers: [CommandLocksService, CommandRunsService],
-  exports: [CommandLocksService, CommandRunsService],
+  imports: [
+    TypeOrmModule.forFeature([CommandRunEntity, CommandItemEntity, CommandLockEntity]),
+    BullModule.registerQueue({ name: QUEUES.commands }),
+    CustomersModule,
+    BonusAccountsModule,
+  ],
+  providers: [CommandLocksService, CommandRunsService, CustomerItemEffects, PointMessagesService, QuickBonusesService, CommandStepTwoService],
+  exports: [CommandLocksService, CommandRunsService, PointMessagesService, QuickBonusesService, CommandStepTwoService],
 })
 export class CommandRunsModule {}

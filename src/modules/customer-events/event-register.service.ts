@@ -53,12 +53,15 @@ export class EventRegisterService {
     });
   }
 
-  /** Queues events for rule processing, EVENT_CHUNK_SIZE ids a job, with deterministic job ids. */
-  async enqueue(eventIds: string[]): Promise<void> {
+  /**
+   * Queues events for rule processing, EVENT_CHUNK_SIZE ids a job, with deterministic job ids;
+   * `round` distinguishes a requeue from the first enqueue (Bull ignores a job id it still holds).
+   */
+  async enqueue(eventIds: string[], round = 'first'): Promise<void> {
     const jobs = [];
     for (let start = 0; start < eventIds.length; start += EVENT_CHUNK_SIZE) {
       const chunk = eventIds.slice(start, start + EVENT_CHUNK_SIZE);
-      jobs.push({ name: JOBS.processEvents, data: { eventIds: chunk }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `events:${chunk[0]}:${chunk.length}` } });
+      jobs.push({ name: JOBS.processEvents, data: { eventIds: chunk }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `events:${round}:${chunk[0]}:${chunk.length}` } });
     }
     if (jobs.length) await this.queue.addBulk(jobs);
   }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
 import { AdminCustomersController } from './admin-customers.controller';
 import { CustomerAdminService } from './customer-admin.service';
+import { CustomerCommandsService } from './customer-commands.service';
 import { CustomersService } from './customers.service';
 import { AccessTokenEntity } from './entities/access-token.entity';
 import { CustomerMessageEntity } from './entities/customer-message.entity';
@@ -11,7 +12,7 @@ import { CustomerEntity } from './entities/customer.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([CustomerEntity, AccessTokenEntity, CustomerMessageEntity]), BonusAccountsModule],
   controllers: [AdminCustomersController],
-  providers: [CustomersService, CustomerAdminService],
-  exports: [CustomersService],
+  providers: [CustomersService, CustomerAdminService, CustomerCommandsService],
+  exports: [CustomersService, CustomerCommandsService],
 })
 export class CustomersModule {}

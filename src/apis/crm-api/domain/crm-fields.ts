@@ -11,6 +11,9 @@ export type JsonObject = Record<string, unknown>;
 
 export const MAX_STRING = 255;
 export const MAX_DESCRIPTION = 2000;
+/** DECIMAL(18,4) holds 14 integer digits. */
+const AMOUNT_LIMIT = new Decimal('1e14');
+const NEGATIVE_AMOUNT_LIMIT = AMOUNT_LIMIT.negated();
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -50,7 +53,7 @@ export function readAmount(value: unknown, param: string, options: { maxDecimals
   const amount = readDecimal(value, maxDecimals);
   if (!amount) fail(crmErrors.invalidValue(param, `The value must be a number with at most ${maxDecimals} decimals.`));
   if (amount.isNegative() && !amount.isZero() && !options.allowNegative) fail(crmErrors.invalidValue(param, 'The value must not be negative.'));
-  if (amount.abs().greaterThanOrEqualTo('1e14')) fail(crmErrors.invalidValue(param, 'The value is too large.'));
+  if (amount.greaterThanOrEqualTo(AMOUNT_LIMIT) || amount.lessThanOrEqualTo(NEGATIVE_AMOUNT_LIMIT)) fail(crmErrors.invalidValue(param, 'The value is too large.'));
   return amount;
 }
 
@@ -62,24 +65,29 @@ export const UDF_STRINGS = 16;
 export const UDF_FLOATS = 4;
 export const UDF_DATES = 4;
 
+const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+const UDF_STRING_NAMES = names('udf_string_', UDF_STRINGS);
+const UDF_FLOAT_NAMES = names('udf_float_', UDF_FLOATS);
+const UDF_DATE_NAMES = names('udf_date_', UDF_DATES);
+export const UDF_NAMES: ReadonlySet<string> = new Set([...UDF_STRING_NAMES, ...UDF_FLOAT_NAMES, ...UDF_DATE_NAMES]);
+
 /** `udf_string_1..16`, `udf_float_1..4`, `udf_date_1..4` of an item, or null when it has none. */
 export function readUdfs(item: JsonObject): JsonObject | null {
   let udf: JsonObject | null = null;
-  for (let i = 1; i <= UDF_STRINGS; i++) {
-    const name = `udf_string_${i}`;
+  for (const name of UDF_STRING_NAMES) {
+    if (item[name] === undefined) continue;
     const value = readString(item[name], name);
     if (value !== undefined) (udf ??= {})[name] = value;
   }
-  for (let i = 1; i <= UDF_FLOATS; i++) {
-    const name = `udf_float_${i}`;
+  for (const name of UDF_FLOAT_NAMES) {
     const raw = item[name];
     if (!isGiven(raw)) continue;
     const number = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(number)) fail(crmErrors.invalidValue(name, 'The value must be a number.'));
     (udf ??= {})[name] = raw;
   }
-  for (let i = 1; i <= UDF_DATES; i++) {
-    const name = `udf_date_${i}`;
+  for (const name of UDF_DATE_NAMES) {
+    if (item[name] === undefined) continue;
     const value = readDateTime(item[name], name);
     if (value !== undefined) (udf ??= {})[name] = value.toISOString();
   }

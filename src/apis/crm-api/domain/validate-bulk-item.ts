@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { crmErrors, CrmItemError, CrmItemFailure } from '../crm-api.errors';
 import { BulkEventType } from './bulk-event-types';
 import {
-  fail, isGiven, isObject, JsonObject, MAX_DESCRIPTION, readAmount, readDateTime, readString, readUdfs, requireAmount, requireString,
+  fail, isGiven, isObject, JsonObject, MAX_DESCRIPTION, readAmount, readDateTime, readString, readUdfs, requireAmount, requireString, UDF_NAMES,
 } from './crm-fields';
 import { AccountRef, DirectoryRef, readAccountRef, readDirectoryRef } from './crm-identifiers';
 
@@ -229,13 +229,12 @@ function readKpis(raw: JsonObject, item: ParsedBulkItem, push: (ref: DirectoryRe
   });
 }
 
-const NOT_IN_PAYLOAD = /^(udf_(string|float|date)_\d+|token)$/;
 
 /** The item as received, without user-defined fields (kept apart) and without pass codes (secrets are never stored in clear). */
 function payloadOf(raw: JsonObject): JsonObject {
   const payload: JsonObject = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (NOT_IN_PAYLOAD.test(key) || value === undefined) continue;
+    if (value === undefined || UDF_NAMES.has(key)) continue;
     payload[key] = isObject(value) && isObject(value.access_token_identifier) && 'pass_code' in value.access_token_identifier
       ? { ...value, access_token_identifier: withoutPassCode(value.access_token_identifier) }
       : value;

@@ -37,7 +37,7 @@ export class PendingEventsReconciler {
       [grace, RECONCILE_BATCH],
     );
     if (rows.length > 0) {
-      await this.register.enqueue(rows.map((r) => r.id));
+      await this.register.enqueue(rows.map((r) => r.id), `requeue-${Date.now()}`);
       this.logger.warn({ events: rows.length, graceSeconds: grace }, 'Requeued events left pending');
     }
     return rows.length;

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config';
+import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
+import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
+import { addCommandExample } from '../command-examples';
+import { CommandBody, CommandHandler } from '../command-handler';
+
+export const ACTIVATE_CUSTOMERS = 'activateCustomers';
+
+addCommandExample(
+  ACTIVATE_CUSTOMERS,
+  { typeOfCommand: ACTIVATE_CUSTOMERS, customers: [{ guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0' }] },
+  { customers: [{ login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', status: 'active', error: null }], status: 'Success', error: null },
+);
+
+/** Activates customers: new → active, and the only way to unblock a blocked one (seed 001 §3.4). */
+@Injectable()
+export class ActivateCustomersCommand implements CommandHandler {
+  readonly name = ACTIVATE_CUSTOMERS;
+
+  constructor(
+    private readonly customerCommands: CustomerCommandsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(body: CommandBody) {
+    const customers = body.customers;
+    if (!Array.isArray(customers)) throw listRequired('customers');
+    if (customers.length === 0) throw emptyList('customers');
+    if (customers.length > this.config.maxItemsPerCommand) throw tooManyItems('customers', this.config.maxItemsPerCommand);
+    return { customers: await this.customerCommands.setStatus(customers, 'active') };
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config';
+import { AuthenticatedClient } from '../../../modules/api-clients/authenticated-client';
+import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from '../../../modules/command-runs/point-messages.service';
+import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
+import { addCommandExample } from '../command-examples';
+import { CommandBody, CommandHandler } from '../command-handler';
+import { SEED_EXAMPLES } from '../seed-examples';
+
+addCommandExample(ADD_CUSTOMER_POINT_MESSAGE, SEED_EXAMPLES.addCustomerPointMessage.request, {
+  ...SEED_EXAMPLES.addCustomerPointMessage.response,
+  commandId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+});
+
+/**
+ * Seed 001: create customers (status new), accrue points and leave messages. Answers each item at
+ * once (`results`, a bad item fails alone); accruals follow in the background.
+ */
+@Injectable()
+export class AddCustomerPointMessageCommand implements CommandHandler {
+  readonly name = ADD_CUSTOMER_POINT_MESSAGE;
+
+  constructor(
+    private readonly pointMessages: PointMessagesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(body: CommandBody, client: AuthenticatedClient) {
+    const items = body.add;
+    if (!Array.isArray(items)) throw listRequired('add');
+    if (items.length === 0) throw emptyList('add');
+    if (items.length > this.config.maxItemsPerCommand) throw tooManyItems('add', this.config.maxItemsPerCommand);
+    const { results, commandId } = await this.pointMessages.accept(client.id, items);
+    return { results, commandId };
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config';
+import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
+import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
+import { addCommandExample } from '../command-examples';
+import { CommandBody, CommandHandler } from '../command-handler';
+
+export const BLOCK_CUSTOMERS = 'blockCustomers';
+
+addCommandExample(
+  BLOCK_CUSTOMERS,
+  { typeOfCommand: BLOCK_CUSTOMERS, customers: [{ uniqId: '12345678' }] },
+  { customers: [{ login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', status: 'blocked', error: null }], status: 'Success', error: null },
+);
+
+/** Blocks customers: no accruals, no spends, no messages until activateCustomers. */
+@Injectable()
+export class BlockCustomersCommand implements CommandHandler {
+  readonly name = BLOCK_CUSTOMERS;
+
+  constructor(
+    private readonly customerCommands: CustomerCommandsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(body: CommandBody) {
+    const customers = body.customers;
+    if (!Array.isArray(customers)) throw listRequired('customers');
+    if (customers.length === 0) throw emptyList('customers');
+    if (customers.length > this.config.maxItemsPerCommand) throw tooManyItems('customers', this.config.maxItemsPerCommand);
+    return { customers: await this.customerCommands.setStatus(customers, 'blocked') };
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
+import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
+import { addCommandExample } from '../command-examples';
+import { CommandBody, CommandHandler } from '../command-handler';
+
+export const GET_BALANCE_CUSTOMERS_EXT = 'getBalanceCustomersExt';
+const MAX_CUSTOMERS = 100;
+
+addCommandExample(
+  GET_BALANCE_CUSTOMERS_EXT,
+  { typeOfCommand: GET_BALANCE_CUSTOMERS_EXT, customers: [{ uniqId: '12345678' }, { phone: '+79990000000' }] },
+  {
+    customers: [
+      { login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', status: 'active', balance: '200.00', accountNumber: 'ACR0000000077', error: null },
+      { login: null, guid: null, status: null, balance: null, accountNumber: null, error: { typeOfError: 'wrongParam', description: 'Customer not found' } },
+    ],
+    status: 'Success',
+    error: null,
+  },
+);
+
+/** Balances of up to 100 customers, each named by uniqId, guid/customerId, phone or email. */
+@Injectable()
+export class GetBalanceCustomersExtCommand implements CommandHandler {
+  readonly name = GET_BALANCE_CUSTOMERS_EXT;
+
+  constructor(private readonly customerCommands: CustomerCommandsService) {}
+
+  async handle(body: CommandBody) {
+    const customers = body.customers;
+    if (!Array.isArray(customers)) throw listRequired('customers');
+    if (customers.length === 0) throw emptyList('customers');
+    if (customers.length > MAX_CUSTOMERS) throw tooManyItems('customers', MAX_CUSTOMERS);
+    return { customers: await this.customerCommands.balances(customers) };
+  }
+}

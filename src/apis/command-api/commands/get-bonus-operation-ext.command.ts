@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, ErrorCode } from '../../../common/errors';
+import { parseDateTime } from '../../../common/time/parse-date-time';
+import { decodeCursor } from '../../../modules/bonus-accounts/domain/operation-cursor';
+import { OPERATION_TYPES, OperationType } from '../../../modules/bonus-accounts/entities/bonus-operation.entity';
+import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
+import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
+import { addCommandExample } from '../command-examples';
+import { CommandBody, CommandHandler } from '../command-handler';
+
+export const GET_BONUS_OPERATION_EXT = 'getBonusOperationExt';
+const MAX_CUSTOMERS = 1000;
+const MAX_DAYS = 31;
+const MAX_LIMIT = 1000;
+const DAY_MS = 86_400_000;
+
+addCommandExample(
+  GET_BONUS_OPERATION_EXT,
+  {
+    typeOfCommand: GET_BONUS_OPERATION_EXT, customers: [{ uniqId: '12345678' }], dateFrom: '2025-03-01T00:00:00+03:00',
+    dateTill: '2025-03-31T23:59:59+03:00', operationType: 'accrual', limit: 100,
+  },
+  {
+    operations: [{
+      operationId: '101', login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', operationType: 'accrual', points: '200.00',
+      eventId: '123456', ruleId: null, createdAt: '2025-03-01T09:00:00.000Z', expiresAt: null,
+    }],
+    nextCursor: null,
+    status: 'Success',
+    error: null,
+  },
+);
+
+const wrongParam = (description: string) => new AppError(ErrorCode.WrongParam, description);
+
+/** A date-time (without offset: UTC) or a whole day (`2025-03-01`: from its start, or till its end). */
+function readDate(value: unknown, field: string, endOfDay: boolean): Date {
+  if (value === undefined || value === null || value === '') throw wrongParam(`Required parameter ${field} is missing`);
+  const text = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}Z` : value;
+  const date = parseDateTime(text);
+  if (!date) throw wrongParam(`Invalid ${field}: an ISO 8601 date or date-time is expected`);
+  return date;
+}
+
+/**
+ * Ledger operations of up to 1000 customers over at most 31 days, oldest first, optionally of
+ * one operationType; `nextCursor` fetches the next page (null on the last).
+ */
+@Injectable()
+export class GetBonusOperationExtCommand implements CommandHandler {
+  readonly name = GET_BONUS_OPERATION_EXT;
+
+  constructor(private readonly customerCommands: CustomerCommandsService) {}
+
+  async handle(body: CommandBody) {
+    const customers = body.customers;
+    if (!Array.isArray(customers)) throw listRequired('customers');
+    if (customers.length === 0) throw emptyList('customers');
+    if (customers.length > MAX_CUSTOMERS) throw tooManyItems('customers', MAX_CUSTOMERS);
+    const from = readDate(body.dateFrom, 'dateFrom', false);
+    const till = readDate(body.dateTill, 'dateTill', true);
+    if (till < from) throw wrongParam('dateTill must not be before dateFrom');
+    if (till.getTime() - from.getTime() > MAX_DAYS * DAY_MS) throw wrongParam(`The period from dateFrom to dateTill must not exceed ${MAX_DAYS} days`);
+    const operationType = body.operationType ?? undefined;
+    if (operationType !== undefined && !OPERATION_TYPES.includes(operationType as OperationType)) {
+      throw wrongParam(`Invalid operationType: one of ${OPERATION_TYPES.join(', ')} is expected`);
+    }
+    const limit = body.limit ?? MAX_LIMIT;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+      throw wrongParam(`Invalid limit: an integer from 1 to ${MAX_LIMIT} is expected`);
+    }
+    const after = body.cursor === undefined || body.cursor === null ? null : decodeCursor(body.cursor);
+    if (body.cursor !== undefined && body.cursor !== null && !after) throw wrongParam('Invalid cursor');
+    return this.customerCommands.operations({ references: customers, from, till, operationType: operationType as OperationType | undefined, after, limit });
+  }
+}

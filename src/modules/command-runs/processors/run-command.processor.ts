@@ -1,0 +1,36 @@
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job } from 'bull';
+import { JOBS, QUEUES } from '../../../common/queue/queues';
+import { CommandStepTwoService } from '../command-step-two.service';
+
+export interface RunCommandJob {
+  commandId: string;
+}
+
+/** Step 2 of addCustomerPointMessage and addBonusExtQuick. The job carries the commandId only. */
+@Processor(QUEUES.commands)
+export class RunCommandProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RunCommandProcessor.name);
+
+  constructor(private readonly stepTwo: CommandStepTwoService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const requeued = await this.stepTwo.requeueUnfinished();
+    if (requeued > 0) this.logger.log({ requeued }, 'Unfinished commands queued again');
+  }
+
+  @Process(JOBS.runCommand)
+  async run(job: Job<RunCommandJob>): Promise<void> {
+    const { commandId } = job.data;
+    this.logger.log({ commandId, attempt: job.attemptsMade + 1 }, 'Command step 2 started');
+    const report = await this.stepTwo.execute(commandId);
+    if (report.type === null) this.logger.warn({ commandId }, 'Command step 2 found no such command; job discarded');
+    else this.logger.log(report, 'Command step 2 finished');
+  }
+
+  @OnQueueFailed()
+  failed(job: Job<RunCommandJob>, error: Error): void {
+    this.logger.error({ commandId: job.data?.commandId, attempt: job.attemptsMade, err: error }, 'Command step 2 failed');
+  }
+}
