@@ -332,6 +332,25 @@ describe('CRM API: bulk customer events', () => {
       expect(String(row.by_id)).toBe(a.accountId);
     });
 
+    it('lets only one of concurrent calls refer the same participant', async () => {
+      const referred = await createCustomer(ctx, {});
+      const referrers = await Promise.all(Array.from({ length: 6 }, () => createCustomer(ctx, {})));
+      const answers = await Promise.all(referrers.map((referrer, i) => post('referrals', {
+        referral_customer_events_set: [referral(`c${i}`, { referred_rewards_participant_identifier: { number: referred.participantNumber } }, {
+          referred_by_rewards_participant_identifier: { number: referrer.participantNumber },
+        })],
+      }).expect(200)));
+      const winners = answers.filter((a) => a.body.data.processed_customer_events_set.length === 1);
+      expect(winners).toHaveLength(1);
+      for (const loser of answers.filter((a) => a !== winners[0])) {
+        expect(loser.body.data.unprocessed_customer_events_set[0].error_code).toBe('ReferredByAnotherParticipantException');
+      }
+      expect(await countEvents('account_id = ?', [referred.accountId])).toBe(1);
+      const [winner] = await eventRows([winners[0].body.data.processed_customer_events_set[0].id]);
+      const [row] = await ctx.dataSource.query('SELECT referred_by_account_id AS by_id FROM bonus_accounts WHERE id = ?', [referred.accountId]);
+      expect(String(row.by_id)).toBe(json(winner.attributes).referral.referrerAccountId);
+    });
+
     it('identifies parties by accounts receivable and access tokens (seed 002 fields)', async () => {
       const referred = await createCustomer(ctx, { accessTokens: [{ authenticationCode: 'REF-AUTH-1' }] });
       const referrer = await createCustomer(ctx, { accessTokens: [{ authenticationCode: 'REF-AUTH-2', identifier: 'ref-card', passCode: '1357' }] });

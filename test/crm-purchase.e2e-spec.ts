@@ -54,6 +54,16 @@ describe('CRM API: single posted purchase with spend request (seed 003)', () => 
     expect(await eventsWithReference('RF000001')).toHaveLength(1);
   });
 
+  it('spends once when the same reference arrives twice at the same time', async () => {
+    const body = { ...seed, reference_number: 'RF-TWICE', spend_request: { alternative_amount: '1.00' } };
+    const [a, b] = await Promise.all([purchase(body), purchase(body)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.id).toBe(b.body.id);
+    expect(await balanceOf(ctx, customer.accountNumber)).toBe('6.88');
+    expect((await spendsOf(customer.accountId)).filter((s) => s.event_id === a.body.id)).toEqual([{ points: '-1.00', event_id: a.body.id }]);
+    await adjust(ctx, customer.accountNumber, '1.00');
+  });
+
   it('refuses an overspend with 409 InsufficientBalanceException and stores nothing', async () => {
     const res = await purchase({ ...seed, reference_number: 'RF000002', spend_request: { alternative_amount: 100 } });
     expect(res.status).toBe(409);
@@ -67,7 +77,7 @@ describe('CRM API: single posted purchase with spend request (seed 003)', () => 
     });
     expect(await eventsWithReference('RF000002')).toEqual([]);
     expect(await balanceOf(ctx, customer.accountNumber)).toBe('7.88');
-    expect(await spendsOf(customer.accountId)).toHaveLength(1);
+    expect(await spendsOf(customer.accountId)).toHaveLength(2);
   });
 
   it('identifies the customer by contact_id and takes the merchant from the outlet\'s parent', async () => {

@@ -83,15 +83,13 @@ export class CrmBulkEventsService {
       this.accounts.findAccounts(keys),
       this.directories.resolve(parsed.flatMap(({ item }) => item.directoryRefs)),
     ]);
+    // Both answers are aligned with the references, which were listed item by item.
     let account = 0;
     let entry = 0;
     const drafts: Array<{ index: number; draft: BulkEventDraft }> = [];
     for (const { index, item } of parsed) {
-      const take = <T>(list: T[], from: number, count: number) => list.slice(from, from + count);
-      const accounts = take(found, account, item.accountRefs.length) as Array<ResolvedAccount | null>;
-      account += item.accountRefs.length;
-      const referrers = take(found, account, item.referrerRefs.length) as Array<ResolvedAccount | null>;
-      account += item.referrerRefs.length;
+      const accounts: Array<ResolvedAccount | null> = found.slice(account, (account += item.accountRefs.length));
+      const referrers: Array<ResolvedAccount | null> = found.slice(account, (account += item.referrerRefs.length));
       const slots = new Map(item.directoryRefs.map((ref, i) => [ref.slot, entries[entry + i]]));
       entry += item.directoryRefs.length;
       const result = buildBulkEvent(type, item, { accounts, referrers, entries: slots }, intendedCurrency);
@@ -124,7 +122,7 @@ export class CrmBulkEventsService {
   private async claimReferrals(manager: EntityManager, client: AuthenticatedClient, drafts: Array<{ index: number; draft: BulkEventDraft }>, settled: Map<number, ItemOutcome>) {
     const referrals = drafts.filter((d) => d.draft.referral);
     // A resubmitted referral is answered with its original event before its participant is claimed again.
-    const originals = await findByExternalKeys(manager, client.id, referrals.map((d) => d.draft.externalKey).filter((k): k is string => k !== null));
+    const originals = await this.events.findByExternalKeys(manager, client.id, referrals.map((d) => d.draft.externalKey).filter((k): k is string => k !== null));
     const claiming: typeof referrals = [];
     const firstWithKey = new Map<string, (typeof referrals)[number]>();
     const repeats: Array<{ index: number; first: number }> = [];
@@ -188,17 +186,4 @@ function newEvent(type: BulkEventType, draft: BulkEventDraft, client: Authentica
     payload: draft.payload,
     udf: draft.udf,
   };
-}
-
-/**
- * The client's events already registered under these external keys. Read here because a referral
- * must know it is a resubmission before it claims its participant, which happens ahead of the insert.
- */
-async function findByExternalKeys(manager: EntityManager, clientId: string, keys: string[]): Promise<Map<string, { id: string; number: string }>> {
-  if (keys.length === 0) return new Map();
-  const rows: Array<{ id: string; number: string; external_key: string }> = await manager.query(
-    'SELECT id, number, external_key FROM customer_events WHERE client_id = ? AND external_key IN (?)',
-    [clientId, [...new Set(keys)]],
-  );
-  return new Map(rows.map((r) => [r.external_key, { id: r.id, number: String(r.number) }]));
 }

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
 import { AppConfig } from '../../config';
-import { inTransaction, isDuplicateKeyError } from '../../database/transaction';
+import { inTransaction } from '../../database/transaction';
 import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
 import { AccountLookupService } from '../../modules/bonus-accounts/account-lookup.service';
 import { BonusAccountsService } from '../../modules/bonus-accounts/bonus-accounts.service';
+import { NewCustomerEvent } from '../../modules/customer-events/event-register.types';
 import { EventRegisterService } from '../../modules/customer-events/event-register.service';
 import { DirectoriesService } from '../../modules/directories/directories.service';
 import { DirectoryEntryEntity } from '../../modules/directories/entities/directory-entry.entity';
@@ -47,15 +48,14 @@ export class CrmPurchaseService {
     }
 
     const stored = await inTransaction(this.dataSource, async (manager) => {
-      const [registered] = await this.events.register(manager, [{
-        clientId: client.id, source: 'crm', type: 'purchase', externalKey: `ref:${purchase.referenceNumber}`, commandId: null,
+      const [registered] = await this.registerPurchase(manager, [{
+        id: purchase.eventId ?? undefined, clientId: client.id, source: 'crm', type: 'purchase', externalKey: `ref:${purchase.referenceNumber}`, commandId: null,
         customerId: account.customerId, accountId: account.id, performedOn: purchase.performedOn,
         amount: purchase.amount ? purchase.amount.toFixed(4) : null, attributes: facts, payload: purchase.payload, udf: null,
       }]);
       if (registered.duplicate) return registered;
-      const id = purchase.eventId ? await this.useCallerId(manager, registered.id, purchase.eventId) : registered.id;
-      if (points) await this.spend(manager, account.id, account.number ?? account.id, id, points.toFixed(2), purchase.referenceNumber);
-      return { ...registered, id };
+      if (points) await this.spend(manager, account.id, account.number ?? account.id, registered.id, points.toFixed(2), purchase.referenceNumber);
+      return registered;
     });
     if (!stored.duplicate) {
       await this.events.enqueue([stored.id]).catch((error: unknown) =>
@@ -104,14 +104,13 @@ export class CrmPurchaseService {
   }
 
   /** Seed 003 lets the caller choose the event's id; it must not belong to another event. */
-  private async useCallerId(manager: EntityManager, generated: string, wanted: string): Promise<string> {
+  private async registerPurchase(manager: EntityManager, events: NewCustomerEvent[]) {
     try {
-      await manager.query('UPDATE customer_events SET id = ? WHERE id = ?', [wanted, generated]);
+      return await this.events.register(manager, events);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw crmRequestError(crmErrors.invalidValue('id', `A customer event with id ${wanted} already exists.`));
+      if (error instanceof AppError && error.code === ErrorCode.InvalidValue) throw crmRequestError(crmErrors.invalidValue('id', error.message));
       throw error;
     }
-    return wanted;
   }
 
   private async spend(manager: EntityManager, accountId: string, accountLabel: string, eventId: string, points: string, reference: string): Promise<void> {

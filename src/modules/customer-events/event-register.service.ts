@@ -2,12 +2,16 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bull';
 import { EntityManager, In } from 'typeorm';
+import { AppError, ErrorCode } from '../../common/errors';
 import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { newEventId } from './event-id';
 import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
 
 const INSERT_BATCH = 1000;
+
+/** Only a caller-supplied id can collide (generated ids are 128-bit random). */
+export const eventIdTaken = (id: string) => new AppError(ErrorCode.InvalidValue, `A customer event with id ${id} already exists.`);
 
 /**
  * The event register's write side: stores events with multi-row INSERTs (a repeated external key
@@ -21,7 +25,7 @@ export class EventRegisterService {
 
   async register(manager: EntityManager, events: NewCustomerEvent[]): Promise<RegisteredEvent[]> {
     if (events.length === 0) return [];
-    const ids = events.map(() => newEventId());
+    const ids = events.map((e) => e.id ?? newEventId());
     for (let start = 0; start < events.length; start += INSERT_BATCH) {
       const slice = events.slice(start, start + INSERT_BATCH);
       const placeholders = slice.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',');
@@ -48,7 +52,7 @@ export class EventRegisterService {
       const number = stored.get(ids[i]);
       if (number) return { id: ids[i], number, duplicate: false };
       const original = e.externalKey ? originals.get(e.externalKey) : undefined;
-      if (!original) throw new Error(`Event ${ids[i]} was neither stored nor found by its key`);
+      if (!original) throw eventIdTaken(ids[i]);
       return { id: original.id, number: original.number, duplicate: true };
     });
   }
@@ -78,7 +82,8 @@ export class EventRegisterService {
     return result;
   }
 
-  private async findByExternalKeys(manager: EntityManager, clientId: string, keys: string[]): Promise<Map<string, { id: string; number: string }>> {
+  /** The stored events of a client by external key (for callers that must know before registering). */
+  async findByExternalKeys(manager: EntityManager, clientId: string, keys: string[]): Promise<Map<string, { id: string; number: string }>> {
     if (keys.length === 0) return new Map();
     const rows = await manager.find(CustomerEventEntity, {
       select: { id: true, number: true, externalKey: true },

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
 import { AdminCustomersController } from './admin-customers.controller';
+import { BonusWindowController } from './bonus-window.controller';
+import { BonusWindowService } from './bonus-window.service';
 import { CustomerAdminService } from './customer-admin.service';
 import { CustomerCommandsService } from './customer-commands.service';
 import { CustomersService } from './customers.service';
@@ -11,8 +13,8 @@ import { CustomerEntity } from './entities/customer.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CustomerEntity, AccessTokenEntity, CustomerMessageEntity]), BonusAccountsModule],
-  controllers: [AdminCustomersController],
-  providers: [CustomersService, CustomerAdminService, CustomerCommandsService],
+  controllers: [AdminCustomersController, BonusWindowController],
+  providers: [CustomersService, CustomerAdminService, CustomerCommandsService, BonusWindowService],
   exports: [CustomersService, CustomerCommandsService],
 })
 export class CustomersModule {}
