@@ -9,6 +9,7 @@ import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
+import { BonusAccountsProcessorsModule } from './modules/bonus-accounts/bonus-accounts-processors.module';
 import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
 import { CommandRunsProcessorsModule } from './modules/command-runs/command-runs-processors.module';
 import { CommandRunsModule } from './modules/command-runs/command-runs.module';
@@ -22,6 +23,7 @@ import { RewardsRulesModule } from './modules/rewards-rules/rewards-rules.module
 const PROCESSOR_MODULES: Type[] = [
   CustomerEventsProcessorsModule,
   CommandRunsProcessorsModule,
+  BonusAccountsProcessorsModule,
 ];
 
 @Module({})

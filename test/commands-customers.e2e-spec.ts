@@ -21,6 +21,24 @@ describe('Customer commands: addBonusExtQuick, getBalanceCustomersExt, getBonusO
   };
   const window = () => ({ dateFrom: new Date(Date.now() - 3_600_000).toISOString(), dateTill: new Date(Date.now() + 60_000).toISOString() });
 
+  it('documents every customer command in /docs with an example, addCustomerPointMessage with the seed example', async () => {
+    const docs = await ctx.http().get('/docs-json').expect(200);
+    const content = docs.body.paths['/api/commands'].post;
+    const requests = content.requestBody.content['application/json'].examples;
+    const responses = content.responses['200'].content['application/json'].examples;
+    for (const name of ['addCustomerPointMessage', 'addBonusExtQuick', 'getBalanceCustomersExt', 'getBonusOperationExt', 'blockCustomers', 'activateCustomers', 'getCustomerLink']) {
+      expect(requests[name].value.typeOfCommand).toBe(name);
+      expect(responses[name]).toBeDefined();
+    }
+    expect(requests.addCustomerPointMessage.value.add[0].uniqId).toBe('12345678');
+    expect(responses.addCustomerPointMessage.value.results).toEqual([
+      { login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', status: 'Success', error: null },
+    ]);
+    for (const path of ['/admin/customers', '/admin/customers/{id}', '/admin/accounts/{number}', '/admin/accounts/{number}/adjustments', '/api/bonus-window/{token}', '/bonus/{token}']) {
+      expect(docs.body.paths[path]).toBeDefined();
+    }
+  });
+
   describe('addBonusExtQuick', () => {
     it('accrues to existing customers by any identifier and creates missing ones as active', async () => {
       const existing = await admin({ uniqId: 'q-existing', guid: 'e1000000-0000-4000-8000-000000000001', phone: '79170000001', email: 'q@example.com' });

@@ -13,6 +13,7 @@ export const JOBS = {
   runCommand: 'run-command',
   expirePoints: 'expire-points',
   reconcileEvents: 'reconcile-events',
+  reconcileCommands: 'reconcile-commands',
 } as const;
 
 /** Retries with exponential backoff; permanent failures are discarded by the processors themselves. */

@@ -255,6 +255,7 @@ export class BonusAccountsService {
       }
       const ids = await this.store.write(manager, book);
       const [after]: Array<{ balance: string }> = await manager.query('SELECT balance FROM bonus_accounts WHERE id = ?', [accountId]);
+      this.logger.log({ accountId, operationId: ids[index], points: value.toFixed(2) }, 'Account adjusted');
       return { operationId: ids[index], operationType: 'adjustment', points: value.toFixed(2), balance: after.balance };
     });
   }
@@ -308,7 +309,7 @@ export class BonusAccountsService {
         const book = await this.store.openBook(manager, accountIds);
         let points = new Decimal(0);
         for (const id of accountIds) points = points.plus(book.expireDue(id, now));
-        await this.store.write(manager, book, now);
+        await this.store.write(manager, book, now, false);
         return { lots: book.operations.length, points };
       });
       report.accounts += accountIds.length;

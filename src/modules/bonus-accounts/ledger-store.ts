@@ -70,9 +70,9 @@ export class LedgerStore {
   /**
    * Writes the book: one multi-row INSERT of its lines (chunked), one UPDATE of the stored lots it
    * consumed and one UPDATE of the balances. Returns the new operation ids aligned with
-   * `book.operations`.
+   * `book.operations`, unless `withIds` is false (the expiry job does not need them).
    */
-  async write(manager: EntityManager, book: LedgerBook, now = new Date()): Promise<string[]> {
+  async write(manager: EntityManager, book: LedgerBook, now = new Date(), withIds = true): Promise<string[]> {
     const operations = book.operations;
     if (operations.length === 0) return [];
     for (let i = 0; i < operations.length; i += INSERT_CHUNK) {
@@ -101,6 +101,7 @@ export class LedgerStore {
         [...deltas.flatMap(([id, delta]) => [id, delta.toFixed(2)]), deltas.map(([id]) => id)],
       );
     }
+    if (!withIds) return [];
     const ids = await this.existingKeys(manager, operations.map((o) => o.idempotencyKey));
     return operations.map((o) => ids.get(o.idempotencyKey)!.id);
   }

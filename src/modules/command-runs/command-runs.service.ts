@@ -78,8 +78,16 @@ export class CommandRunsService {
     }));
   }
 
-  /** Queues step 2 once the step-1 transaction has committed; the job id is the commandId, so a repeat is a no-op. */
+  /**
+   * Queues step 2 once the step-1 transaction has committed; the job id is the commandId, so a
+   * repeat is a no-op. The run is already stored: if Redis refuses the job, the answer still
+   * stands and the run is queued again when a worker starts (CommandStepTwoService.requeueUnfinished).
+   */
   async enqueue(commandId: string): Promise<void> {
-    await this.queue.add(JOBS.runCommand, { commandId }, { ...DEFAULT_JOB_OPTIONS, jobId: commandId });
+    try {
+      await this.queue.add(JOBS.runCommand, { commandId }, { ...DEFAULT_JOB_OPTIONS, jobId: commandId });
+    } catch (error) {
+      this.logger.error({ commandId, err: error }, 'Command step 2 could not be queued; it is queued again when a worker starts');
+    }
   }
 }

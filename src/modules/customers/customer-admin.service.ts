@@ -66,12 +66,15 @@ export class CustomerAdminService {
 
   /** Customers matching every given filter; without filters, the latest 100. */
   async find(query: FindCustomersQueryDto): Promise<CustomerDto[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.uniqId !== undefined) (where.push('c.uniq_id = ?'), params.push(query.uniqId));
-    if (query.guid !== undefined) (where.push('c.guid = ?'), params.push(normalizeGuid(query.guid)));
-    if (query.phone !== undefined) (where.push('c.phone = ?'), params.push(normalizePhone(query.phone)));
-    if (query.email !== undefined) (where.push('c.email = ?'), params.push(query.email));
+    const filters: Array<[string, string | undefined]> = [
+      ['c.uniq_id', query.uniqId],
+      ['c.guid', query.guid === undefined ? undefined : normalizeGuid(query.guid)],
+      ['c.phone', query.phone === undefined ? undefined : normalizePhone(query.phone.trim())],
+      ['c.email', query.email],
+    ];
+    const given = filters.filter(([, value]) => value !== undefined);
+    const where = given.map(([column]) => `${column} = ?`);
+    const params = given.map(([, value]) => value);
     const rows: CustomerRecord[] = await this.dataSource.query(
       `SELECT ${CUSTOMER_COLUMNS} FROM customers c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY c.created_at DESC, c.id LIMIT ${LIST_LIMIT}`,

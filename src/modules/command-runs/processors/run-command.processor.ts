@@ -1,8 +1,10 @@
-import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job } from 'bull';
+import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
 import { CommandStepTwoService } from '../command-step-two.service';
+
+export const RECONCILE_COMMANDS_EVERY_MS = 60000;
 
 export interface RunCommandJob {
   commandId: string;
@@ -13,9 +15,21 @@ export interface RunCommandJob {
 export class RunCommandProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(RunCommandProcessor.name);
 
-  constructor(private readonly stepTwo: CommandStepTwoService) {}
+  constructor(
+    private readonly stepTwo: CommandStepTwoService,
+    @InjectQueue(QUEUES.commands) private readonly queue: Queue,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.requeueUnfinished();
+    await this.queue.add(JOBS.reconcileCommands, {}, {
+      repeat: { every: RECONCILE_COMMANDS_EVERY_MS }, jobId: JOBS.reconcileCommands, removeOnComplete: 10, removeOnFail: 10,
+    });
+  }
+
+  /** A run whose job was lost (Redis restart) is queued again; a job still held by Bull is not duplicated (same job id). */
+  @Process(JOBS.reconcileCommands)
+  async requeueUnfinished(): Promise<void> {
     const requeued = await this.stepTwo.requeueUnfinished();
     if (requeued > 0) this.logger.log({ requeued }, 'Unfinished commands queued again');
   }

@@ -1,4 +1,4 @@
-import { BonusWindowDto } from '../dto/bonus-window.dto';
+import type { BonusWindowDto } from '../dto/bonus-window.dto';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
