@@ -2,9 +2,11 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bull';
 import { randomUUID } from 'crypto';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../database/transaction';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../common/queue/queues';
-import { ItemOutcome, LockedRun, NewCommandRun, PendingItem } from './command-runs.types';
+import { ItemOutcome, LockedRun, NewCommandItem, NewCommandRun, PendingItem } from './command-runs.types';
 
 const CHUNK = 1000;
 
@@ -13,7 +15,26 @@ const CHUNK = 1000;
 export class CommandRunsService {
   private readonly logger = new Logger(CommandRunsService.name);
 
-  constructor(@InjectQueue(QUEUES.commands) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QUEUES.commands) private readonly queue: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Step 1's bookkeeping of a customer command: the run and its items stored in one transaction,
+   * then step 2 queued — or the run finished at once when every item was already refused.
+   */
+  async startRun(clientId: string, type: string, items: NewCommandItem[]): Promise<string> {
+    const pending = items.some((i) => !i.state);
+    const commandId = await inTransaction(this.dataSource, async (manager) => {
+      const id = await this.createRun(manager, { clientId, type, items });
+      if (!pending) await this.finishRun(manager, id);
+      return id;
+    });
+    if (pending) await this.enqueue(commandId);
+    return commandId;
+  }
+
 
   /** Inserts the run and its items (multi-row); returns the commandId. */
   async createRun(manager: EntityManager, input: NewCommandRun): Promise<string> {

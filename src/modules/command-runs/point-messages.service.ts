@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../database/transaction';
 import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
 import { ITEM_ERRORS } from '../customers/customers.errors';
 import { CustomersService } from '../customers/customers.service';
@@ -57,13 +56,7 @@ export class PointMessagesService {
       const stored: StoredPointMessage = { ...item, guid, guidGiven: item.guid !== null };
       items.push({ itemKey: item.eventId ?? item.uniqId, payload: stored as unknown as Record<string, unknown> });
     }
-    const pending = items.some((i) => !i.state);
-    const commandId = await inTransaction(this.dataSource, async (manager) => {
-      const id = await this.runs.createRun(manager, { clientId, type: ADD_CUSTOMER_POINT_MESSAGE, items });
-      if (!pending) await this.runs.finishRun(manager, id);
-      return id;
-    });
-    if (pending) await this.runs.enqueue(commandId);
+    const commandId = await this.runs.startRun(clientId, ADD_CUSTOMER_POINT_MESSAGE, items);
     this.logger.log({ commandId, clientId, items: items.length, refused: validations.length - valid.length }, 'addCustomerPointMessage accepted');
     return { results, commandId };
   }

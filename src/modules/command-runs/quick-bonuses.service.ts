@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../database/transaction';
+import { EntityManager } from 'typeorm';
 import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
 import { ITEM_ERRORS } from '../customers/customers.errors';
 import { CustomersService } from '../customers/customers.service';
@@ -27,7 +25,6 @@ export class QuickBonusesService {
   private readonly logger = new Logger(QuickBonusesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runs: CommandRunsService,
     private readonly customers: CustomersService,
     private readonly accounts: BonusAccountsService,
@@ -58,13 +55,7 @@ export class QuickBonusesService {
       const stored: StoredQuickBonus = { ...item, guidForNew };
       items.push({ itemKey: item.eventId, payload: stored as unknown as Record<string, unknown> });
     }
-    const pending = items.some((i) => !i.state);
-    const commandId = await inTransaction(this.dataSource, async (manager) => {
-      const id = await this.runs.createRun(manager, { clientId, type: ADD_BONUS_EXT_QUICK, items });
-      if (!pending) await this.runs.finishRun(manager, id);
-      return id;
-    });
-    if (pending) await this.runs.enqueue(commandId);
+    const commandId = await this.runs.startRun(clientId, ADD_BONUS_EXT_QUICK, items);
     this.logger.log({ commandId, clientId, items: items.length, refused: validations.length - valid.length }, 'addBonusExtQuick accepted');
     return { results, commandId };
   }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients/authenticated-client';
 import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from '../../../modules/command-runs/quick-bonuses.service';
-import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
+import { readItemList } from '../command-item-list';
 
 addCommandExample(
   ADD_BONUS_EXT_QUICK,
@@ -38,10 +38,7 @@ export class AddBonusExtQuickCommand implements CommandHandler {
   ) {}
 
   async handle(body: CommandBody, client: AuthenticatedClient) {
-    const items = body.add;
-    if (!Array.isArray(items)) throw listRequired('add');
-    if (items.length === 0) throw emptyList('add');
-    if (items.length > this.config.maxItemsPerCommand) throw tooManyItems('add', this.config.maxItemsPerCommand);
+    const items = readItemList(body, 'add', this.config.maxItemsPerCommand);
     const { results, commandId } = await this.quickBonuses.accept(client.id, items);
     return { results, commandId };
   }

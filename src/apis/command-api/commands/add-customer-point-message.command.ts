@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients/authenticated-client';
 import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from '../../../modules/command-runs/point-messages.service';
-import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
+import { readItemList } from '../command-item-list';
 import { SEED_EXAMPLES } from '../seed-examples';
 
 addCommandExample(ADD_CUSTOMER_POINT_MESSAGE, SEED_EXAMPLES.addCustomerPointMessage.request, {
@@ -26,10 +26,7 @@ export class AddCustomerPointMessageCommand implements CommandHandler {
   ) {}
 
   async handle(body: CommandBody, client: AuthenticatedClient) {
-    const items = body.add;
-    if (!Array.isArray(items)) throw listRequired('add');
-    if (items.length === 0) throw emptyList('add');
-    if (items.length > this.config.maxItemsPerCommand) throw tooManyItems('add', this.config.maxItemsPerCommand);
+    const items = readItemList(body, 'add', this.config.maxItemsPerCommand);
     const { results, commandId } = await this.pointMessages.accept(client.id, items);
     return { results, commandId };
   }

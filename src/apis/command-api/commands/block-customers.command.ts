@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
-import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
+import { readItemList } from '../command-item-list';
 
 export const BLOCK_CUSTOMERS = 'blockCustomers';
 
@@ -24,10 +24,7 @@ export class BlockCustomersCommand implements CommandHandler {
   ) {}
 
   async handle(body: CommandBody) {
-    const customers = body.customers;
-    if (!Array.isArray(customers)) throw listRequired('customers');
-    if (customers.length === 0) throw emptyList('customers');
-    if (customers.length > this.config.maxItemsPerCommand) throw tooManyItems('customers', this.config.maxItemsPerCommand);
+    const customers = readItemList(body, 'customers', this.config.maxItemsPerCommand);
     return { customers: await this.customerCommands.setStatus(customers, 'blocked') };
   }
 }

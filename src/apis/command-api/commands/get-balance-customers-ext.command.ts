@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
-import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
+import { readItemList } from '../command-item-list';
 
 export const GET_BALANCE_CUSTOMERS_EXT = 'getBalanceCustomersExt';
 const MAX_CUSTOMERS = 100;
@@ -28,10 +28,7 @@ export class GetBalanceCustomersExtCommand implements CommandHandler {
   constructor(private readonly customerCommands: CustomerCommandsService) {}
 
   async handle(body: CommandBody) {
-    const customers = body.customers;
-    if (!Array.isArray(customers)) throw listRequired('customers');
-    if (customers.length === 0) throw emptyList('customers');
-    if (customers.length > MAX_CUSTOMERS) throw tooManyItems('customers', MAX_CUSTOMERS);
+    const customers = readItemList(body, 'customers', MAX_CUSTOMERS);
     return { customers: await this.customerCommands.balances(customers) };
   }
 }

@@ -4,9 +4,9 @@ import { parseDateTime } from '../../../common/time/parse-date-time';
 import { decodeCursor } from '../../../modules/bonus-accounts/domain/operation-cursor';
 import { OPERATION_TYPES, OperationType } from '../../../modules/bonus-accounts/entities/bonus-operation.entity';
 import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
-import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
+import { readItemList } from '../command-item-list';
 
 export const GET_BONUS_OPERATION_EXT = 'getBonusOperationExt';
 const MAX_CUSTOMERS = 1000;
@@ -53,10 +53,7 @@ export class GetBonusOperationExtCommand implements CommandHandler {
   constructor(private readonly customerCommands: CustomerCommandsService) {}
 
   async handle(body: CommandBody) {
-    const customers = body.customers;
-    if (!Array.isArray(customers)) throw listRequired('customers');
-    if (customers.length === 0) throw emptyList('customers');
-    if (customers.length > MAX_CUSTOMERS) throw tooManyItems('customers', MAX_CUSTOMERS);
+    const customers = readItemList(body, 'customers', MAX_CUSTOMERS);
     const from = readDate(body.dateFrom, 'dateFrom', false);
     const till = readDate(body.dateTill, 'dateTill', true);
     if (till < from) throw wrongParam('dateTill must not be before dateFrom');

@@ -4,7 +4,7 @@ import { AuthenticatedClient } from '../../../modules/api-clients/authenticated-
 import { CommandEventsService, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT } from '../../../modules/customer-events/command-events.service';
 import { CommandEvent, ItemError, validateCommandEvent } from '../../../modules/customer-events/domain/load-customer-events-ext.validation';
 import { CommandBody, CommandHandler } from '../command-handler';
-import { emptyList, listRequired, tooManyItems } from '../command-api.errors';
+import { readItemList } from '../command-item-list';
 import { addCommandExample } from '../command-examples';
 import { SEED_EXAMPLES } from '../seed-examples';
 
@@ -25,10 +25,7 @@ export class LoadCustomerEventsExtCommand implements CommandHandler {
   ) {}
 
   async handle(body: CommandBody, client: AuthenticatedClient) {
-    const items = body.events;
-    if (!Array.isArray(items)) throw listRequired('events');
-    if (items.length === 0) throw emptyList('events');
-    if (items.length > this.config.maxItemsPerCommand) throw tooManyItems('events', this.config.maxItemsPerCommand);
+    const items = readItemList(body, 'events', this.config.maxItemsPerCommand);
     const events: CommandEvent[] = [];
     const errors: ItemError[] = [];
     for (const item of items) {
