@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { AppError, ERROR_CATALOGUE, ErrorCode } from '../errors';
+import { isRetryableLockError } from '../../database/transaction';
 import { ApiStyle } from './api-style';
 
 export interface RenderedError {
@@ -21,6 +22,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 /** Turns anything thrown into an AppError; `null` means an unexpected failure (logged, answered as internal). */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (isRetryableLockError(error)) return new AppError(ErrorCode.ServiceUnavailable, 'The database is busy; please retry the request');
   const bodyParserType = (error as { type?: string })?.type;
   if (bodyParserType === 'entity.parse.failed') return new AppError(ErrorCode.WrongFormat, 'The request body is not valid JSON');
   if (bodyParserType === 'entity.too.large') return new AppError(ErrorCode.PayloadTooLarge, 'The request body is too large');

@@ -37,11 +37,13 @@ export class EventRegisterService {
           e.udf ? JSON.stringify(e.udf) : null, e.state ?? 'pending', e.points ?? null,
         ),
       );
-      // A key that already exists keeps its row untouched (number = number is a no-op).
+      // A key that already exists keeps its row untouched (number = number is a no-op). Without keys a
+      // plain INSERT is enough, and avoids the duplicate-check gap locks that deadlock concurrent callers.
+      const onDuplicate = slice.some((e) => e.externalKey !== null || e.id !== undefined) ? ' ON DUPLICATE KEY UPDATE number = number' : '';
       await manager.query(
         `INSERT INTO customer_events (id, client_id, source, type, external_key, command_id, customer_id, account_id,
            performed_on, amount, attributes, payload, udf, state, points)
-         VALUES ${placeholders} ON DUPLICATE KEY UPDATE number = number`,
+         VALUES ${placeholders}${onDuplicate}`,
         params,
       );
     }
