@@ -114,7 +114,7 @@ export class CrmBulkEventsService {
       const registered = await this.events.register(manager, toStore.map((d) => newEvent(type, d.draft, client)));
       toStore.forEach((d, i) => settled.set(d.index, { event: { id: registered[i].id, number: registered[i].number } }));
       return { settled, fresh: registered.filter((r) => !r.duplicate) };
-    });
+    }, 'READ COMMITTED');
     for (const [index, outcome] of results.settled) outcomes[index] = outcome;
     return results.fresh;
   }

@@ -15,6 +15,7 @@ import { LedgerEntryRequest, LedgerEntryResult, LockedAccount, SpendInput, Spend
 
 const ACCOUNT_CREATE_ATTEMPTS = 5;
 const RECENT_OPERATIONS = 50;
+const SHOWN_LOTS = 100;
 /** Accounts per expiry transaction. */
 export const EXPIRY_BATCH_ACCOUNTS = 200;
 
@@ -212,6 +213,7 @@ export class BonusAccountsService {
   }
 
   /** Admin: balance, live lots and the latest operations of the account with this number. */
+  /** Admin view of an account: the first-expiring live lots (a busy account holds thousands) and the latest operations. */
   async getAccountDetails(number: string): Promise<AccountDetailsDto> {
     const [account]: Array<{ id: string; customer_id: string; number: string; participant_number: string; name: string | null; balance: string; status: string }> =
       await this.dataSource.query(
@@ -222,8 +224,8 @@ export class BonusAccountsService {
     if (!account) throw accountNotFound(number);
     const lots: Array<{ id: string; points: string; remaining: string; created_at: Date; expires_at: Date | null }> = await this.dataSource.query(
       `SELECT id, points, remaining, created_at, expires_at FROM bonus_operations
-        WHERE account_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id`,
-      [account.id],
+        WHERE account_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id LIMIT ?`,
+      [account.id, SHOWN_LOTS],
     );
     return {
       number: account.number, participantNumber: account.participant_number, name: account.name, customerId: account.customer_id,

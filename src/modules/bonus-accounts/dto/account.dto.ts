@@ -30,7 +30,7 @@ export class AccountDetailsDto {
   @ApiProperty({ example: '5f0c…' }) customerId: string;
   @ApiProperty({ enum: ['new', 'active', 'blocked'] }) customerStatus: string;
   @ApiProperty({ example: '150.00' }) balance: string;
-  @ApiProperty({ type: [LotDto], description: 'Lots with points left, first-expiring first' }) lots: LotDto[];
+  @ApiProperty({ type: [LotDto], description: 'The 100 first-expiring lots with points left' }) lots: LotDto[];
   @ApiProperty({ type: [OperationDto], description: 'The latest 50 operations, newest first' }) operations: OperationDto[];
 }
 

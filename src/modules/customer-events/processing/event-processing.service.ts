@@ -58,7 +58,7 @@ export class EventProcessingService {
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
       return [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))];
-    });
+    }, 'READ COMMITTED');
     for (const commandId of commandIds) await this.finishCommandIfDone(commandId);
     return eventIds.length;
   }
@@ -66,7 +66,7 @@ export class EventProcessingService {
   private async lockPending(manager: EntityManager, eventIds: string[]): Promise<PendingEvent[]> {
     const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT number, id, client_id, source, command_id, customer_id, account_id, attributes, payload
-         FROM customer_events WHERE id IN (?) AND state = 'pending' ORDER BY number FOR UPDATE`,
+         FROM customer_events FORCE INDEX (uq_customer_events_id) WHERE id IN (?) AND state = 'pending' ORDER BY number FOR UPDATE`,
       [eventIds],
     );
     return rows.map(toPendingEvent);
