@@ -1,0 +1,81 @@
+export const PHASES = ['baseline', 'ingest', 'commands', 'latency', 'processing', 'lag', 'reads'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** How much work each step does; `--quick` is a smoke run of about a minute, the full run stays well under 30 minutes on 2 cores. */
+export interface Sizes {
+  customers: number;
+  /** Popularity skew of customers (Zipf exponent): 0.8 gives the hottest 1 % of customers about a third of the events. */
+  zipfExponent: number;
+  baselineRows: number;
+  /** Concurrent writers of the baseline and concurrent callers of the CRM bulk ingest. */
+  writers: number;
+  ingestSeconds: number;
+  commandClients: number;
+  commandSeconds: number;
+  latencySeconds: number;
+  backlogEvents: number;
+  /** Share of the backlog that are loadCustomerEventsExt operations (the rest are CRM purchases). */
+  backlogCommandShare: number;
+  /**
+   * Longest the backlog may drain. Past it, the rate so far is the figure and the rest is cancelled,
+   * so the run stays bounded: a backlog that needs longer than backlogEvents / 2000 s misses the
+   * target anyway.
+   */
+  processingBudgetSeconds: number;
+  lagSeconds: number;
+  lagEventsPerSecond: number;
+  lagEventsPerCall: number;
+  reads: number;
+  drainTimeoutSeconds: number;
+}
+
+export const QUICK: Sizes = {
+  customers: 10_000, zipfExponent: 0.8, baselineRows: 40_000, writers: 4, ingestSeconds: 6, commandClients: 6, commandSeconds: 6,
+  latencySeconds: 6, backlogEvents: 40_000, backlogCommandShare: 0.2, processingBudgetSeconds: 120, lagSeconds: 6, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
+  reads: 200, drainTimeoutSeconds: 300,
+};
+
+export const FULL: Sizes = {
+  customers: 100_000, zipfExponent: 0.8, baselineRows: 200_000, writers: 4, ingestSeconds: 20, commandClients: 6, commandSeconds: 20,
+  latencySeconds: 45, backlogEvents: 1_000_000, backlogCommandShare: 0.2, processingBudgetSeconds: 600, lagSeconds: 30, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
+  reads: 1000, drainTimeoutSeconds: 900,
+};
+
+export interface BenchOptions {
+  quick: boolean;
+  phases: Set<Phase>;
+  profile: boolean;
+  port: number;
+  /** Offered load of the latency step in events/s; by default half the rate the ingest step saturated at. */
+  latencyRate: number | null;
+  sizes: Sizes;
+}
+
+export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')}] [-- --profile] [-- --port=3917] [-- --latency-rate=2500]
+
+  --quick     a smoke run of about a minute (smaller data set, shorter phases)
+  --phases    run only these steps (the app, fixtures and customers are always prepared)
+  --profile   run the app under node --cpu-prof and print its top self-time functions at the end
+  --port      the port the benchmark's own app listens on (default 3917)
+  --latency-rate=N  offer N events/s in the latency step instead of half the measured saturating rate
+                    (to compare two builds at the same load)`;
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, sizes: FULL };
+  for (const arg of argv) {
+    const [name, value] = arg.split('=', 2);
+    if (name === '--help' || name === '-h') return 'help';
+    else if (name === '--quick') options.quick = true;
+    else if (name === '--profile') options.profile = true;
+    else if (name === '--port' && value && /^\d+$/.test(value)) options.port = Number(value);
+    else if (name === '--latency-rate' && value && /^\d+$/.test(value) && Number(value) > 0) options.latencyRate = Number(value);
+    else if (name === '--phases' && value) {
+      const chosen = value.split(',').map((p) => p.trim());
+      const unknown = chosen.filter((p) => !(PHASES as readonly string[]).includes(p));
+      if (unknown.length) throw new Error(`unknown phase(s): ${unknown.join(', ')}; known: ${PHASES.join(', ')}`);
+      options.phases = new Set(chosen as Phase[]);
+    } else throw new Error(`unknown argument ${arg}\n\n${USAGE}`);
+  }
+  options.sizes = options.quick ? QUICK : FULL;
+  return options;
+}

@@ -1,0 +1,165 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadConfig } from '../src/config';
+import { BenchApi } from './lib/api';
+import { AppProcess } from './lib/app-process';
+import { ensureBuilt } from './lib/build';
+import { BENCH_DB, BenchContext, QUEUE_PREFIX } from './lib/context';
+import { ProfileSummary, renderProfile, summariseProfile } from './lib/cpu-profile';
+import { dropDatabase, openPool, scalar, serverFacts } from './lib/database';
+import { EventGenerator } from './lib/event-generator';
+import { HttpClient } from './lib/http-client';
+import { machineFacts, sourceState } from './lib/machine';
+import { CpuMonitor } from './lib/monitors';
+import { parseOptions, USAGE } from './lib/options';
+import { Population } from './lib/population';
+import { Progress } from './lib/progress';
+import { BenchQueues, clearQueuePrefix } from './lib/queues';
+import { randomHex, seededRandom, ZipfSampler } from './lib/random';
+import { StepLoad } from './lib/step-load';
+import { Figure, renderMarkdown, renderTable, writeResults } from './lib/report';
+import { runBaseline } from './phases/baseline';
+import { runProcessing } from './phases/processing';
+import { runCallLatency, runCommandIngest, runCrmIngest } from './phases/ingest';
+import { runLag } from './phases/lag';
+import { checkRowFidelity, createClients, loadFixtures } from './phases/prepare';
+import { runReads } from './phases/reads';
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const SEED = 20261122;
+/** Used when the latency step runs without the ingest step before it. */
+const DEFAULT_SATURATING_RATE = 5000;
+
+async function main(): Promise<number> {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (parsed === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const options = parsed;
+  const { sizes } = options;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
+  const progress = new Progress();
+  const config = loadConfig();
+  fs.mkdirSync(RESULTS, { recursive: true });
+  progress.log(`bonus-engine benchmark (${options.quick ? 'quick' : 'full'}): ${[...options.phases].join(', ')}`);
+
+  let app: AppProcess | null = null;
+  let http: HttpClient | null = null;
+  let queues: BenchQueues | null = null;
+  let pool: ReturnType<typeof openPool> | null = null;
+  const cleanup = async () => {
+    http?.close();
+    await queues?.close().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
+    if (app?.running) await app.stop();
+    app = null;
+  };
+  const interrupted = (signal: string) => {
+    progress.log(`\n${signal}: stopping the app…`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', () => interrupted('SIGINT'));
+  process.once('SIGTERM', () => interrupted('SIGTERM'));
+
+  const figures: Figure[] = [];
+  const details: Record<string, unknown> = {};
+  const startedAt = new Date();
+  let machine: Awaited<ReturnType<typeof machineFacts>> | null = null;
+  let error: Error | null = null;
+  const profileDir = options.profile ? path.join(RESULTS, `${stamp}-profile`) : undefined;
+  const source = sourceState(ROOT);
+  try {
+    ensureBuilt(ROOT, (line) => progress.log(`  ${line}`));
+    await dropDatabase(config, BENCH_DB);
+    await clearQueuePrefix(config.redis, QUEUE_PREFIX);
+    const adminApiKey = `bench-admin-${randomHex(12)}`;
+    const logFile = path.join(RESULTS, `${stamp}-app.log`);
+    const starting = progress.step('starting the app (ROLE=all)', 1, '');
+    app = await AppProcess.start({
+      root: ROOT, port: options.port, role: 'all', dbName: BENCH_DB, queuePrefix: QUEUE_PREFIX, adminApiKey, logFile, cpuProfileDir: profileDir,
+    });
+    starting.done(`pid ${app.pid}, log ${path.relative(ROOT, logFile)}`);
+    const running = app;
+    http = new HttpClient(`http://127.0.0.1:${options.port}`);
+    pool = openPool(config, BENCH_DB, 6);
+    queues = new BenchQueues(config.redis, QUEUE_PREFIX);
+    machine = await machineFacts(await serverFacts(pool), config.redis);
+    const api = new BenchApi(http, adminApiKey);
+    const clients = await createClients(api, sizes.commandClients);
+    const random = seededRandom(SEED);
+    const firstAccountId = Number(await scalar(pool, 'SELECT COALESCE(MAX(id), 0) + 1 FROM bonus_accounts'));
+    const population = new Population(sizes.customers, firstAccountId, new ZipfSampler(sizes.customers, sizes.zipfExponent, random));
+    const generator = new EventGenerator(population, random);
+    const ctx: BenchContext = {
+      options, sizes, config, progress, app: running, api, pool, queues, cpu: new CpuMonitor(() => running.pid),
+      clients, population, generator, random, figures, details,
+    };
+    details.rules = await loadFixtures(ctx, population);
+    const fidelity = await checkRowFidelity(ctx, generator);
+    details.rowFidelity = fidelity;
+    for (const [kind, diffs] of Object.entries(fidelity)) {
+      if (diffs.length) progress.log(`  ! generated ${kind} rows differ from what the app stores:\n    ${diffs.join('\n    ')}`);
+    }
+
+    const baseline = options.phases.has('baseline') ? await runBaseline(ctx) : null;
+    const saturating = options.phases.has('ingest') ? await runCrmIngest(ctx, baseline) : DEFAULT_SATURATING_RATE;
+    if (options.phases.has('commands')) await runCommandIngest(ctx, baseline);
+    if (options.phases.has('latency')) await runCallLatency(ctx, saturating);
+    if (options.phases.has('processing')) await runProcessing(ctx);
+    if (options.phases.has('lag')) await runLag(ctx);
+    if (options.phases.has('reads')) await runReads(ctx);
+    details.finalCounts = {
+      events: Number(await scalar(pool, 'SELECT COUNT(*) FROM customer_events')),
+      ledgerRows: Number(await scalar(pool, 'SELECT COUNT(*) FROM bonus_operations')),
+      failedEvents: Number(await scalar(pool, "SELECT COUNT(*) FROM customer_events WHERE state = 'failed'")),
+    };
+  } catch (caught) {
+    error = caught as Error;
+  } finally {
+    await cleanup();
+  }
+
+  let profile: (ProfileSummary & { file: string }) | null = null;
+  if (profileDir && fs.existsSync(profileDir)) {
+    const file = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f))[0];
+    if (file) {
+      profile = { file: path.relative(ROOT, file), ...summariseProfile(file) };
+      process.stdout.write(`\nCPU profile of the app (${profile.file}):\n${renderProfile(profile)}\n`);
+    }
+  }
+
+  process.stdout.write(`\n${renderTable(figures)}\n`);
+  const cpuNotes = Object.entries(details)
+    .filter(([, d]) => d && typeof d === 'object' && 'cpu' in (d as object))
+    .map(([step, d]) => {
+      const { cpu, db } = d as StepLoad;
+      return `${step}: app ${cpu.app} %, MariaDB ${cpu.mariadb} %, harness ${cpu.harness} %, others ${cpu.other} %, idle ${cpu.idle} %; ` +
+        `row lock waits ${db.rowLockWaits} (${db.rowLockTimeMs} ms), deadlocks ${db.deadlocks}, fsyncs ${db.fsyncs}`;
+    });
+  if (cpuNotes.length) process.stdout.write(`\nCPU per step (% of one core; ${os.cpus().length} cores = ${os.cpus().length * 100} %):\n  ${cpuNotes.join('\n  ')}\n`);
+  for (const [step, d] of Object.entries(details)) {
+    const sampled = (d as Partial<StepLoad> | null)?.dbStatements;
+    if (!sampled) continue;
+    process.stdout.write(`\nDatabase statements running during ${step} (${sampled.samples} samples; % of samples):\n`);
+    for (const s of sampled.statements.slice(0, 8)) process.stdout.write(`  ${s.percentOfSamples.toFixed(1).padStart(6)} %  ${s.state.padEnd(20)} ${s.statement}\n`);
+  }
+  const file = writeResults(RESULTS, stamp, {
+    startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: options.quick ? 'quick' : 'full',
+    phases: [...options.phases], sizes, source, machine: machine && { ...machine, loadAverageAtEnd: os.loadavg().map((v) => Math.round(v * 100) / 100) },
+    figures, markdown: renderMarkdown(figures), details, profile, error: error ? error.message : null,
+  });
+  process.stdout.write(`\nresults: ${path.relative(ROOT, file)}\n`);
+  if (error) {
+    process.stderr.write(`\nbenchmark failed: ${error.message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then((code) => process.exit(code), (error) => {
+  process.stderr.write(`benchmark failed: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
