@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { SEED_EXAMPLES } from '../src/apis/command-api/seed-examples';
 import { commandEvent, createRule, purchaseRule, sendCommand, waitForCommand } from './support/command-events';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
-const examples = JSON.parse(readFileSync(path.resolve(__dirname, '../../shared/seeds/examples.json'), 'utf8'));
-const seedRequest = examples.command.loadCustomerEventsExt.request;
+const seedRequest = SEED_EXAMPLES.loadCustomerEventsExt.request;
 const PREVIOUS_RUNNING = 'You cannot send a new command until the previous command has been processed';
 
 describe('loadCustomerEventsExt and getEventOperation', () => {
@@ -48,7 +48,7 @@ describe('loadCustomerEventsExt and getEventOperation', () => {
   });
 
   it('refuses the seed body as written, with its trailing comma, as wrongFormat', async () => {
-    const seedText = readFileSync(path.resolve(__dirname, '../../shared/seeds/000_3a04e1e2f2d64d4a.txt'), 'utf8');
+    const seedText = readFileSync(path.resolve(__dirname, 'fixtures/seed-000-load-customer-events-ext.txt'), 'utf8');
     const body = seedText.slice(seedText.indexOf('{'), seedText.indexOf('Request parameters:')).replace('......', '').replace(/,\s*\]/, ']').trim();
     expect(body).toContain('"merchantName":"TSUM",');
     const before = await count('SELECT COUNT(*) AS n FROM customer_events');
@@ -122,7 +122,7 @@ describe('loadCustomerEventsExt and getEventOperation', () => {
       const unknown = commandEvent({ eventId: '636554297092801053', customerType2: 'platinumVip' });
       const res = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [known, unknown] });
       expect(res.status).toBe(400);
-      expect(res.body).toEqual(examples.command.loadCustomerEventsExt.responses.itemErrors);
+      expect(res.body).toEqual(SEED_EXAMPLES.loadCustomerEventsExt.responses.itemErrors);
     } finally {
       await ctx.http().put('/admin/directories/customerType2/policy').set('X-Api-Key', ctx.adminKey).send({ closed: false }).expect(200);
     }
