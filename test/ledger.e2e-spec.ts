@@ -245,6 +245,17 @@ describe('Points ledger', () => {
         .toEqual([['accrual', '8.00'], ['accrual', '12.00']]);
     });
 
+    it('shows only the 100 first-expiring live lots of a busy account, with the full balance', async () => {
+      const a = await newAccount();
+      const lots = Array.from({ length: 105 }, (_, i) => accrual(a.id, '1', `busy:${i}`, new Date(Date.UTC(2031, 0, 1 + i))));
+      await apply(lots);
+      const res = await ctx.http().get(`/admin/accounts/${a.number}`).set(admin()).expect(200);
+      expect(res.body.balance).toBe('105.00');
+      expect(res.body.lots).toHaveLength(100);
+      expect(res.body.lots[0].expiresAt).toBe('2031-01-01T00:00:00.000Z');
+      expect(res.body.lots[99].expiresAt).toBe(new Date(Date.UTC(2031, 0, 100)).toISOString());
+    });
+
     it('adjusts up and down; a negative adjustment consumes lots and cannot go below zero', async () => {
       const a = await newAccount();
       const up = await ctx.http().post(`/admin/accounts/${a.number}/adjustments`).set(admin()).send({ points: 25.5, comment: 'Goodwill' }).expect(201);
