@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { commandEvent, createRule, purchaseRule, sendCommand } from './support/command-events';
 import { PendingEventsReconciler } from '../src/modules/customer-events/processing/pending-events-reconciler.service';
+import { ledgerFindings } from './support/ledger-check';
 import { clearQueues, createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
 /** A worker process (ROLE=worker) on the test database and queues, as `npm start` would run it. */
@@ -55,10 +56,7 @@ describe('Background processing survives a killed worker', () => {
     expect(Number(ledger.total)).toBe(expected);
     const [{ states }] = await ctx.dataSource.query("SELECT GROUP_CONCAT(DISTINCT state) AS states FROM customer_events");
     expect(states).toBe('processed');
-    const mismatched = await ctx.dataSource.query(
-      'SELECT a.id FROM bonus_accounts a LEFT JOIN (SELECT account_id, SUM(points) s FROM bonus_operations GROUP BY account_id) o ON o.account_id = a.id WHERE a.balance <> COALESCE(o.s, 0)',
-    );
-    expect(mismatched).toEqual([]);
+    expect(await ledgerFindings(ctx.dataSource)).toEqual([]);
     worker.kill('SIGKILL');
     worker = undefined;
   }, 180000);
