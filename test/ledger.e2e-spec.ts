@@ -106,6 +106,17 @@ describe('Points ledger', () => {
     });
   });
 
+  it('keeps balances and lots exact near the column maximum', async () => {
+    const a = await newAccount();
+    const [lot] = await apply([accrual(a.id, '1370.00', 'max:1')]);
+    await apply([accrual(a.id, '999999999999999.99', 'max:2')]);
+    await expectConsistent(a.id, '1000000000001369.99');
+    await apply([reversal(a.id, '0.01', 'max:3'), accrual(a.id, '8999999999998630.00', 'max:4')]);
+    await expectConsistent(a.id, '9999999999999999.98');
+    const [row] = await ctx.dataSource.query('SELECT remaining FROM bonus_operations WHERE id = ?', [lot.operationId]);
+    expect(row.remaining).toBe('1369.99');
+  });
+
   describe('spend', () => {
     it('spends first-expiring-first and returns the operation', async () => {
       const a = await newAccount();
@@ -254,6 +265,16 @@ describe('Points ledger', () => {
       expect(res.body.lots).toHaveLength(100);
       expect(res.body.lots[0].expiresAt).toBe('2031-01-01T00:00:00.000Z');
       expect(res.body.lots[99].expiresAt).toBe(new Date(Date.UTC(2031, 0, 100)).toISOString());
+    });
+
+    it('adjusts exactly near the column maximum', async () => {
+      const a = await newAccount();
+      await ctx.http().post(`/admin/accounts/${a.number}/adjustments`).set(admin()).send({ points: '1370.00' }).expect(201);
+      const big = await ctx.http().post(`/admin/accounts/${a.number}/adjustments`).set(admin()).send({ points: '999999999999999.99' }).expect(201);
+      expect(big.body.balance).toBe('1000000000001369.99');
+      const down = await ctx.http().post(`/admin/accounts/${a.number}/adjustments`).set(admin()).send({ points: '-0.01' }).expect(201);
+      expect(down.body.balance).toBe('1000000000001369.98');
+      await expectConsistent(a.id, '1000000000001369.98');
     });
 
     it('adjusts up and down; a negative adjustment consumes lots and cannot go below zero', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
+import { SQL_POINTS } from '../../common/decimal/points-limits';
 import { LedgerBook, StoredLot } from './domain/ledger-book';
 import { LockedAccount } from './ledger.types';
 
@@ -90,14 +91,14 @@ export class LedgerStore {
     const lotChanges = book.changedLots();
     if (lotChanges.length > 0) {
       await manager.query(
-        `UPDATE bonus_operations SET remaining = CASE id ${lotChanges.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+        `UPDATE bonus_operations SET remaining = CASE id ${lotChanges.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END WHERE id IN (?)`,
         [...lotChanges.flatMap(([id, remaining]) => [id, remaining.toFixed(2)]), lotChanges.map(([id]) => id)],
       );
     }
     const deltas = book.balanceDeltas();
     if (deltas.length > 0) {
       await manager.query(
-        `UPDATE bonus_accounts SET balance = balance + CASE id ${deltas.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+        `UPDATE bonus_accounts SET balance = balance + CASE id ${deltas.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END WHERE id IN (?)`,
         [...deltas.flatMap(([id, delta]) => [id, delta.toFixed(2)]), deltas.map(([id]) => id)],
       );
     }
