@@ -98,6 +98,18 @@ describe('Points ledger', () => {
       expect(op).toEqual({ type: 'reversal', points: '-25.00', rule_id: '7' });
     });
 
+    it('does not reverse points whose lot has expired: it expires them first, leaving no live points the expiry job would take', async () => {
+      const a = await newAccount();
+      await apply([accrual(a.id, '10', 'exp-rev:1', new Date(Date.now() - 1000)), accrual(a.id, '5', 'exp-rev:2')]);
+      const [reversed] = await apply([reversal(a.id, '8', 'exp-rev:3')]);
+      expect([reversed.applied, reversed.shortfall]).toEqual(['5.00', '3.00']);
+      await expectConsistent(a.id, '0.00');
+      const types = await ctx.dataSource.query('SELECT type, points FROM bonus_operations WHERE account_id = ? ORDER BY id', [a.id]);
+      expect(types).toEqual([
+        { type: 'accrual', points: '10.00' }, { type: 'accrual', points: '5.00' }, { type: 'expiry', points: '-10.00' }, { type: 'reversal', points: '-5.00' },
+      ]);
+    });
+
     it('lets a reversal consume an accrual of the same batch', async () => {
       const a = await newAccount();
       const results = await apply([accrual(a.id, '8', 'same:1'), reversal(a.id, '10', 'same:2')]);
