@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../../common/errors';
 import { inTransaction, isRetryableLockError } from '../../../database/transaction';
 import { BonusAccountsService } from '../../bonus-accounts/bonus-accounts.service';
 import { LedgerEntryRequest } from '../../bonus-accounts/ledger.types';
@@ -185,7 +186,7 @@ export class EventProcessingService {
     this.logger.error({ err: error, eventId }, 'Event could not be processed');
     await this.dataSource.query(
       "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
-      ['Processing failed', eventId],
+      [error instanceof AppError ? error.message : 'Processing failed', eventId],
     );
     const [row] = await this.dataSource.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
     if (row?.commandId) await this.finishCommandIfDone(row.commandId);
