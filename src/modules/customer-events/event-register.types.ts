@@ -3,8 +3,6 @@ import { EventSource, EventState } from './entities/customer-event.entity';
 
 /** An event to store in the register, whichever API brought it. */
 export interface NewCustomerEvent {
-  /** 32 upper-case hex characters; generated when absent (the CRM single purchase may supply its own). */
-  id?: string;
   clientId: string;
   source: EventSource;
   type: string;
