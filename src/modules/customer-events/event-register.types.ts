@@ -6,7 +6,7 @@ export interface NewCustomerEvent {
   clientId: string;
   source: EventSource;
   type: string;
-  /** Idempotency key unique per client: `cmd:<eventId>`, `ext:<system>/<reference>`, `ref:<reference_number>`; null = none. */
+  /** Idempotency key unique per client: `cmd:<eventId>`, `ext:<length of system>:<system>/<reference>`, `ref:<reference_number>`; null = none. */
   externalKey: string | null;
   commandId: string | null;
   customerId: string | null;
