@@ -1,8 +1,12 @@
+import { randomUUID } from 'crypto';
+import { MigrationInterface } from 'typeorm';
 import { UnambiguousExternalSystemKeys1732300009100 } from '../src/database/migrations/1732300009100-UnambiguousExternalSystemKeys';
+import { CommandEventIds1732300009200 } from '../src/database/migrations/1732300009200-CommandEventIds';
 import { createCustomer, crmLogin, seedDirectories } from './crm-fixtures';
+import { commandEvent, sendCommand, waitForCommand } from './support/command-events';
 import { createClient, createTestApp, TestContext } from './support/test-app';
 
-describe('Migration of CRM external-system keys to their unambiguous form', () => {
+describe('Migrations that convert stored data', () => {
   let ctx: TestContext;
   let token: string;
   let clientId: string;
@@ -22,6 +26,15 @@ describe('Migration of CRM external-system keys to their unambiguous form', () =
     }],
   });
 
+  const migrate = async (migration: MigrationInterface, direction: 'up' | 'down') => {
+    const runner = ctx.dataSource.createQueryRunner();
+    try {
+      await migration[direction](runner);
+    } finally {
+      await runner.release();
+    }
+  };
+
   beforeAll(async () => {
     ctx = await createTestApp();
     token = await crmLogin(ctx, await createClient(ctx, 'integrator', 'Web shop'));
@@ -32,12 +45,7 @@ describe('Migration of CRM external-system keys to their unambiguous form', () =
     await legacyEvent('B'.repeat(32), 'ext:magasin-é/R-9', { external_system: 'magasin-é', external_system_reference_number: 'R-9' });
     await legacyEvent('C'.repeat(32), 'ext:LEGACY/R/2', null);
     await legacyEvent('D'.repeat(32), 'ref:RF/1', null);
-    const runner = ctx.dataSource.createQueryRunner();
-    try {
-      await new UnambiguousExternalSystemKeys1732300009100().up(runner);
-    } finally {
-      await runner.release();
-    }
+    await migrate(new UnambiguousExternalSystemKeys1732300009100(), 'up');
   });
   afterAll(() => ctx.app.close());
 
@@ -54,5 +62,30 @@ describe('Migration of CRM external-system keys to their unambiguous form', () =
     const other = await web('r2', 'shopA', 'x/1').expect(200);
     expect(other.body.data.processed_customer_events_set).toEqual([expect.objectContaining({ request_unique_identifier: 'r2' })]);
     expect(other.body.data.processed_customer_events_set[0].id).not.toBe('A'.repeat(32));
+  });
+
+  describe('command eventIds', () => {
+    let apiKey: string;
+    const run = async (body: unknown): Promise<string> => {
+      const res = await sendCommand(ctx, apiKey, body).expect(200);
+      await waitForCommand(ctx, apiKey, res.body.commandId);
+      return res.body.commandId;
+    };
+
+    it('records the eventIds already used, by the command that used them, so a later use is a duplicate', async () => {
+      apiKey = await createClient(ctx, 'integrator', 'Core banking');
+      const guid = randomUUID();
+      const loaded = await run({ typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent({ customerId: guid, eventId: 'used-by-load' })] });
+      const quick = await run({ typeOfCommand: 'addBonusExtQuick', add: [{ amount: '5.00', guid, eventId: 'used-by-quick' }, { amount: '5.00', guid, eventId: 'used-by-quick' }] });
+      const expected = [{ eventId: 'used-by-load', commandId: loaded }, { eventId: 'used-by-quick', commandId: quick }];
+      const used = () => ctx.dataSource.query('SELECT event_id AS eventId, command_id AS commandId FROM command_event_ids ORDER BY event_id');
+      expect(await used()).toEqual(expected);
+
+      await migrate(new CommandEventIds1732300009200(), 'down');
+      await migrate(new CommandEventIds1732300009200(), 'up');
+      expect(await used()).toEqual(expected);
+      const res = await sendCommand(ctx, apiKey, { typeOfCommand: 'addBonusExtQuick', add: [{ amount: '5.00', guid, eventId: 'used-by-load' }] }).expect(200);
+      expect(await waitForCommand(ctx, apiKey, res.body.commandId)).toEqual([expect.objectContaining({ state: 'rejected', error: 'Duplicate eventId' })]);
+    });
   });
 });
