@@ -8,16 +8,13 @@ import { RedisModule } from './common/redis/redis.module';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
-import { ApiClientsModule } from './modules/api-clients/api-clients.module';
-import { BonusAccountsProcessorsModule } from './modules/bonus-accounts/bonus-accounts-processors.module';
-import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
-import { CommandRunsProcessorsModule } from './modules/command-runs/command-runs-processors.module';
-import { CommandRunsModule } from './modules/command-runs/command-runs.module';
-import { CustomerEventsProcessorsModule } from './modules/customer-events/customer-events-processors.module';
-import { CustomerEventsModule } from './modules/customer-events/customer-events.module';
-import { CustomersModule } from './modules/customers/customers.module';
-import { DirectoriesModule } from './modules/directories/directories.module';
-import { RewardsRulesModule } from './modules/rewards-rules/rewards-rules.module';
+import { ApiClientsModule } from './modules/api-clients';
+import { BonusAccountsModule, BonusAccountsProcessorsModule } from './modules/bonus-accounts';
+import { CommandRunsModule, CommandRunsProcessorsModule } from './modules/command-runs';
+import { CustomerEventsModule, CustomerEventsProcessorsModule } from './modules/customer-events';
+import { CustomersModule } from './modules/customers';
+import { DirectoriesModule } from './modules/directories';
+import { RewardsRulesModule } from './modules/rewards-rules';
 
 /** The Bull processors; loaded only where ROLE runs background work (all, worker). */
 const PROCESSOR_MODULES: Type[] = [

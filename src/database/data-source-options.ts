@@ -1,7 +1,10 @@
+import { join } from 'path';
 import { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
 import { AppConfig } from '../config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+/** Each module keeps its entities in its own `entities/` folder; the connection finds them there. */
+const ENTITIES = [join(__dirname, '..', 'modules', '*', 'entities', '*.entity.{ts,js}')];
 
 /** One definition of the connection, shared by the app, the migration CLI (ormconfig.ts), tests and benchmarks. */
 export function dataSourceOptions(config: AppConfig): MysqlConnectionOptions {

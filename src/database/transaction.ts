@@ -1,24 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { isRetryableLockError } from '../common/errors/db-errors';
 
-const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 export const TRANSACTION_ATTEMPTS = 5;
-
-export function isRetryableLockError(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return RETRYABLE.has(e?.code ?? '') || RETRYABLE.has(e?.driverError?.code ?? '');
-}
-
-/** A value that does not fit its column, such as a sum past what a DECIMAL holds (strict mode refuses it). */
-export function isOutOfRangeError(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === 'ER_WARN_DATA_OUT_OF_RANGE' || e?.driverError?.code === 'ER_WARN_DATA_OUT_OF_RANGE';
-}
-
-export function isDuplicateKeyError(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === 'ER_DUP_ENTRY' || e?.driverError?.code === 'ER_DUP_ENTRY';
-}
 
 /**
  * Runs the unit of work in a transaction and runs the whole of it again when the database

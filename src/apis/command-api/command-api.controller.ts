@@ -1,8 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
-import { ApiKeyGuard } from '../../modules/api-clients/guards/api-key.guard';
-import { CurrentClient } from '../../modules/api-clients/guards/current-client.decorator';
+import { ApiKeyGuard, AuthenticatedClient, CurrentClient } from '../../modules/api-clients';
 import { CommandDispatcher } from './command-dispatcher';
 import { COMMAND_EXAMPLES } from './command-examples';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CommandRunsModule } from '../../modules/command-runs/command-runs.module';
-import { CustomerEventsModule } from '../../modules/customer-events/customer-events.module';
-import { CustomersModule } from '../../modules/customers/customers.module';
+import { CommandRunsModule } from '../../modules/command-runs';
+import { CustomerEventsModule } from '../../modules/customer-events';
+import { CustomersModule } from '../../modules/customers';
 import { CommandApiController } from './command-api.controller';
 import { COMMAND_HANDLERS, CommandHandler } from './command-handler';
 import { CommandDispatcher } from './command-dispatcher';

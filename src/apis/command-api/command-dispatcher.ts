@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
+import { AuthenticatedClient } from '../../modules/api-clients';
 import { COMMAND_HANDLERS, CommandHandler } from './command-handler';
 import { missingTypeOfCommand, notAnObject, unknownCommand } from './command-api.errors';
 

@@ -1,4 +1,4 @@
-import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
+import { AuthenticatedClient } from '../../modules/api-clients';
 
 /** The body of a Command API call, already known to be a JSON object. */
 export type CommandBody = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BonusAccountsModule } from '../../modules/bonus-accounts/bonus-accounts.module';
-import { CustomerEventsModule } from '../../modules/customer-events/customer-events.module';
-import { DirectoriesModule } from '../../modules/directories/directories.module';
+import { BonusAccountsModule } from '../../modules/bonus-accounts';
+import { CustomerEventsModule } from '../../modules/customer-events';
+import { DirectoriesModule } from '../../modules/directories';
 import { CrmBulkEventsController } from './crm-bulk-events.controller';
 import { CrmBulkEventsService } from './crm-bulk-events.service';
 import { CrmLoginController } from './crm-login.controller';

@@ -1,8 +1,6 @@
 import { applyDecorators, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
-import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
-import { CrmTokenGuard } from '../../modules/api-clients/guards/crm-token.guard';
-import { CurrentClient } from '../../modules/api-clients/guards/current-client.decorator';
+import { AuthenticatedClient, CrmTokenGuard, CurrentClient } from '../../modules/api-clients';
 import { CrmBulkEventsService } from './crm-bulk-events.service';
 import { BULK_EXAMPLES } from './crm-examples';
 import { BULK_RESPONSE_SCHEMA, bulkRequestSchema } from './crm-schemas';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiClientsService } from '../../modules/api-clients/api-clients.service';
+import { ApiClientsService } from '../../modules/api-clients';
 import { crmOk } from './crm-envelope';
 
 @ApiTags('CRM API')

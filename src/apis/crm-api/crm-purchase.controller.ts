@@ -3,9 +3,7 @@ import {
   ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags,
   ApiUnauthorizedResponse, getSchemaPath,
 } from '@nestjs/swagger';
-import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
-import { CrmTokenGuard } from '../../modules/api-clients/guards/crm-token.guard';
-import { CurrentClient } from '../../modules/api-clients/guards/current-client.decorator';
+import { AuthenticatedClient, CrmTokenGuard, CurrentClient } from '../../modules/api-clients';
 import { SINGLE_PURCHASE_EXAMPLE } from './crm-examples';
 import { CrmPurchaseService } from './crm-purchase.service';
 import { SINGLE_PURCHASE_SCHEMA } from './crm-schemas';

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryEntryEntity } from '../../modules/directories/entities/directory-entry.entity';
-import { DirectoriesService } from '../../modules/directories/directories.service';
-import { DirectoryIdentifier, DirectoryKind } from '../../modules/directories/directory-kinds';
+import { DirectoriesService, DirectoryEntryEntity, DirectoryIdentifier, DirectoryKind } from '../../modules/directories';
 import { DirectoryRef } from './domain/crm-identifiers';
 
 /**

@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './error-catalogue';
 export * from './error-code';
+export * from './db-errors';

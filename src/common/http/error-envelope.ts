@@ -1,6 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { AppError, ERROR_CATALOGUE, ErrorCode } from '../errors';
-import { isRetryableLockError } from '../../database/transaction';
+import { AppError, ERROR_CATALOGUE, ErrorCode, isRetryableLockError } from '../errors';
 import { ApiStyle } from './api-style';
 
 export interface RenderedError {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AdminGuard } from '../api-clients/guards/admin.guard';
+import { AdminGuard } from '../api-clients';
 import { BonusAccountsService } from './bonus-accounts.service';
 import { AccountDetailsDto, AdjustmentDto, AdjustmentResultDto } from './dto/account.dto';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
+import { isOutOfRangeError } from '../../common/errors';
 import { SQL_POINTS } from '../../common/decimal/points-limits';
-import { isOutOfRangeError } from '../../database/transaction';
 import { balanceOverflow } from './bonus-accounts.errors';
 import { LedgerBook, StoredLot } from './domain/ledger-book';
 import { LockedAccount } from './ledger.types';

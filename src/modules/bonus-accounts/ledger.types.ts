@@ -1,5 +1,3 @@
-import { CustomerStatus } from '../customers/entities/customer.entity';
-
 /** One accrual or reversal a processor asks the ledger to write (see BonusAccountsService.applyBatch). */
 export interface LedgerEntryRequest {
   accountId: string;
@@ -33,7 +31,8 @@ export interface LockedAccount {
   id: string;
   customerId: string;
   balance: string;
-  customerStatus: CustomerStatus;
+  /** The holder's status as the customers table stores it: 'new', 'active' or 'blocked'. */
+  customerStatus: string;
 }
 
 export interface SpendInput {

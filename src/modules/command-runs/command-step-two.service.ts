@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../../common/errors';
-import { inTransaction, isDuplicateKeyError, isRetryableLockError } from '../../database/transaction';
+import { AppError, isDuplicateKeyError, isRetryableLockError } from '../../common/errors';
+import { inTransaction } from '../../database/transaction';
 import { CommandRunsService } from './command-runs.service';
 import { ItemOutcome, LockedRun, PendingItem } from './command-runs.types';
 import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from './point-messages.service';

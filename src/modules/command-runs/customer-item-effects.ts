@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
-import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
-import { LedgerEntryRequest } from '../bonus-accounts/ledger.types';
-import { ITEM_ERRORS } from '../customers/customers.errors';
-import { CustomersService, IdentityChange } from '../customers/customers.service';
-import { MatchDecision } from '../customers/domain/customer-matching';
-import { CustomerMessageInput } from '../customers/domain/point-message-item';
+import { BonusAccountsService, LedgerEntryRequest } from '../bonus-accounts';
+import { CustomerMessageInput, CustomersService, IdentityChange, ITEM_ERRORS, MatchDecision } from '../customers';
 import { CommandEventIdsService } from './command-event-ids.service';
 import { ItemOutcome, LockedRun } from './command-runs.types';
 

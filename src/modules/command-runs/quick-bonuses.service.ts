@@ -1,11 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { ITEM_ERRORS } from '../customers/customers.errors';
-import { CustomersService } from '../customers/customers.service';
-import { CustomerIndex, matchQuickBonus } from '../customers/domain/customer-matching';
-import { CustomerReference } from '../customers/domain/customer-reference';
-import { QuickBonusItem, validateQuickBonusItem } from '../customers/domain/quick-bonus-item';
+import { CustomerIndex, CustomerReference, CustomersService, ITEM_ERRORS, matchQuickBonus, QuickBonusItem, validateQuickBonusItem } from '../customers';
 import { CommandEventIdsService } from './command-event-ids.service';
 import { CommandRunsService } from './command-runs.service';
 import { ItemOutcome, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AdminGuard } from '../api-clients/guards/admin.guard';
+import { AdminGuard } from '../api-clients';
 import { EventOperationsService } from './event-operations.service';
 
 @ApiTags('Admin: events')

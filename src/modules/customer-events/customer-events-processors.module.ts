@@ -1,10 +1,10 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '../../common/queue/queues';
-import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
-import { CommandRunsModule } from '../command-runs/command-runs.module';
-import { CustomersModule } from '../customers/customers.module';
-import { RewardsRulesModule } from '../rewards-rules/rewards-rules.module';
+import { BonusAccountsModule } from '../bonus-accounts';
+import { CommandRunsModule } from '../command-runs';
+import { CustomersModule } from '../customers';
+import { RewardsRulesModule } from '../rewards-rules';
 import { CustomerEventsModule } from './customer-events.module';
 import { EventProcessingService } from './processing/event-processing.service';
 import { PendingEventsReconciler } from './processing/pending-events-reconciler.service';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
-import { CommandEventIdsService } from '../command-runs/command-event-ids.service';
-import { RewardsRulesService } from '../rewards-rules/rewards-rules.service';
+import { CommandEventIdsService } from '../command-runs';
+import { RewardsRulesService } from '../rewards-rules';
 
 export interface EventOperationView {
   eventId: string;

@@ -1,4 +1,4 @@
-import { EventFacts } from '../rewards-rules/domain/event-facts';
+import { EventFacts } from '../rewards-rules';
 import { EventSource, EventState } from './entities/customer-event.entity';
 
 /** An event to store in the register, whichever API brought it. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AdminGuard } from '../api-clients/guards/admin.guard';
+import { AdminGuard } from '../api-clients';
 import { CustomerAdminService } from './customer-admin.service';
 import { CreateCustomerDto, FindCustomersQueryDto } from './dto/create-customer.dto';
 import { CustomerDto } from './dto/customer.dto';

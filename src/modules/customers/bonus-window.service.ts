@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../database/transaction';
-import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
+import { BonusAccountsService } from '../bonus-accounts';
 import { bonusWindowNotFound } from './customers.errors';
 import { CUSTOMER_COLUMNS, CustomersService } from './customers.service';
 import { CustomerRecord } from './domain/customer-record';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
+import { BonusAccountsModule } from '../bonus-accounts';
 import { AdminCustomersController } from './admin-customers.controller';
 import { BonusWindowController } from './bonus-window.controller';
 import { BonusWindowService } from './bonus-window.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
+import { BonusAccountsService } from '../bonus-accounts';
 import { CustomerReference } from './domain/customer-reference';
 import { CUSTOMER_TYPE_FIELDS, CustomerRecord, newLinkToken } from './domain/customer-record';
 import { normalizeGuid } from './domain/customer-fields';

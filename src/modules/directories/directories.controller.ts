@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AdminGuard } from '../api-clients/guards/admin.guard';
+import { AdminGuard } from '../api-clients';
 import { DIRECTORY_KINDS } from './directory-kinds';
 import { DirectoriesService } from './directories.service';
 import { CreateDirectoryEntryDto, DirectoryEntryDto, DirectoryPolicyDto, UpdateDirectoryEntryDto } from './dto/directory-entry.dto';

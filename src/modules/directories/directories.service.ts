@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { isDuplicateKeyError } from '../../database/transaction';
+import { isDuplicateKeyError } from '../../common/errors';
 import { DirectoryEntryEntity } from './entities/directory-entry.entity';
 import { DirectoryPolicyEntity } from './entities/directory-policy.entity';
 import { DirectoryIdentifier, DirectoryKind, IDENTIFIER_FIELDS, isDirectoryKind } from './directory-kinds';

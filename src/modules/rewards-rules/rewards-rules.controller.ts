@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AdminGuard } from '../api-clients/guards/admin.guard';
+import { AdminGuard } from '../api-clients';
 import { CreateRewardRuleDto, EXAMPLE_RULE, RewardRuleDto, UpdateRewardRuleDto } from './dto/reward-rule.dto';
 import { EXAMPLE_SIMULATION, SimulateRulesDto, SimulationDto } from './dto/simulate-rules.dto';
 import { RuleAdminService } from './rule-admin.service';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../../../common/errors';
 import { parseDateTime } from '../../../common/time/parse-date-time';
-import { decodeCursor } from '../../../modules/bonus-accounts/domain/operation-cursor';
-import { OPERATION_TYPES, OperationType } from '../../../modules/bonus-accounts/entities/bonus-operation.entity';
-import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
+import { decodeCursor, OPERATION_TYPES, OperationType } from '../../../modules/bonus-accounts';
+import { CustomerCommandsService } from '../../../modules/customers';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
-import { CustomerCommandsService } from '../../../modules/customers/customer-commands.service';
+import { CustomerCommandsService } from '../../../modules/customers';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../../../common/errors';
-import { AuthenticatedClient } from '../../../modules/api-clients/authenticated-client';
-import { EventOperationsService } from '../../../modules/customer-events/event-operations.service';
+import { AuthenticatedClient } from '../../../modules/api-clients';
+import { EventOperationsService } from '../../../modules/customer-events';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { listRequired, tooManyItems } from '../command-api.errors';
 import { addCommandExample } from '../command-examples';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
-import { AuthenticatedClient } from '../../../modules/api-clients/authenticated-client';
-import { CommandEventsService, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT } from '../../../modules/customer-events/command-events.service';
-import { CommandEvent, ItemError, validateCommandEvent } from '../../../modules/customer-events/domain/load-customer-events-ext.validation';
+import { AuthenticatedClient } from '../../../modules/api-clients';
+import { CommandEvent, CommandEventsService, ItemError, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT, validateCommandEvent } from '../../../modules/customer-events';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';
 import { addCommandExample } from '../command-examples';

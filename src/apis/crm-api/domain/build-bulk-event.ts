@@ -1,4 +1,4 @@
-import { EventFacts } from '../../../modules/rewards-rules/domain/event-facts';
+import { EventFacts } from '../../../modules/rewards-rules';
 import { crmErrors, CrmItemError, CrmItemFailure } from '../crm-api.errors';
 import { BulkEventType } from './bulk-event-types';
 import { fail, JsonObject } from './crm-fields';

@@ -1,4 +1,4 @@
-import { FactsEventType } from '../../../modules/rewards-rules/domain/event-facts';
+import { FactsEventType } from '../../../modules/rewards-rules';
 
 /** The seven bulk endpoints: `POST /crm/customer_events/bulk/{path}/create`. */
 export const BULK_EVENT_PATHS = [

@@ -1,5 +1,5 @@
-import type { AccountLookupKey } from '../../../modules/bonus-accounts/account-lookup.service';
-import type { DirectoryKind } from '../../../modules/directories/directory-kinds';
+import { AccountLookupKey } from '../../../modules/bonus-accounts';
+import { DirectoryKind } from '../../../modules/directories';
 import { crmErrors } from '../crm-api.errors';
 import { fail, isGiven, isObject, JsonObject, MAX_STRING } from './crm-fields';
 

@@ -1,4 +1,4 @@
-import { EventFacts } from '../../rewards-rules/domain/event-facts';
+import { EventFacts } from '../../rewards-rules';
 import { CommandEvent } from './load-customer-events-ext.validation';
 
 /** What the rules see of a loadCustomerEventsExt event. */

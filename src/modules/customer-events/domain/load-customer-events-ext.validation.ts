@@ -2,9 +2,8 @@ import Decimal from 'decimal.js';
 import { readDecimal } from '../../../common/decimal/decimal-input';
 import { ExactDecimal, MAX_AMOUNT } from '../../../common/decimal/points-limits';
 import { parseDateTime } from '../../../common/time/parse-date-time';
+import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../rewards-rules';
 
-export const OPERATION_TYPES = ['purchase', 'refund', 'payment', 'transfer', 'cashWithdrawal', 'deposit', 'other'] as const;
-export const COMMAND_EVENT_TYPES = ['operation', 'event'] as const;
 export const CUSTOMER_TYPE_FIELDS = ['customerType1', 'customerType2', 'customerType3', 'customerType4', 'customerType5'] as const;
 const REQUIRED = [
   'customerId', 'eventId', 'eventDate', 'eventType', 'operationType', 'operationAmount', 'operationCurrencyRate', 'merchantId', 'terminalId',
@@ -19,7 +18,7 @@ export interface CommandEvent {
   eventId: string;
   performedOn: Date;
   eventType: (typeof COMMAND_EVENT_TYPES)[number];
-  operationType: (typeof OPERATION_TYPES)[number];
+  operationType: (typeof COMMAND_OPERATION_TYPES)[number];
   operationAmount: string;
   operationCurrencyRate: string;
   /** operationAmount × operationCurrencyRate, exact, rounded once to 4 decimals (half-up). */
@@ -69,7 +68,7 @@ export function validateCommandEvent(raw: unknown): ItemValidation {
   const performedOn = parseDateTime(item.eventDate, { requireOffset: true });
   if (!performedOn) return fail(eventId, 'Invalid eventDate: an ISO 8601 date-time with offset is expected');
   if (!COMMAND_EVENT_TYPES.includes(item.eventType as never)) return fail(eventId, 'Invalid eventType: operation or event is expected');
-  if (!OPERATION_TYPES.includes(item.operationType as never)) return fail(eventId, `Invalid operationType: one of ${OPERATION_TYPES.join(', ')} is expected`);
+  if (!COMMAND_OPERATION_TYPES.includes(item.operationType as never)) return fail(eventId, `Invalid operationType: one of ${COMMAND_OPERATION_TYPES.join(', ')} is expected`);
   const amount = readDecimal(item.operationAmount, 4);
   if (!amount || amount.isNegative() || amount.greaterThan('99999999999999')) {
     return fail(eventId, 'Invalid operationAmount: a non-negative number with at most 4 decimals is expected');

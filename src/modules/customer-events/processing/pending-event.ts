@@ -1,4 +1,4 @@
-import { EventFacts } from '../../rewards-rules/domain/event-facts';
+import { EventFacts } from '../../rewards-rules';
 
 /** A pending event as the processor loads it (raw rows: no entity hydration on the hot path). */
 export interface PendingEvent {

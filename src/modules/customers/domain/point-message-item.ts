@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { readDecimal } from '../../../common/decimal/decimal-input';
 import { MAX_AMOUNT, MAX_POINTS } from '../../../common/decimal/points-limits';
 import { parseDateTime } from '../../../common/time/parse-date-time';
-import { COMMAND_EVENT_TYPES, OPERATION_TYPES } from '../../customer-events/domain/load-customer-events-ext.validation';
+import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../rewards-rules';
 import { isUuid, isValidEmail, isValidPhone, MAX_UNIQ_ID_LENGTH, normalizeGuid, normalizePhone, readIdentifier } from './customer-fields';
 
 const MAX_EVENT_ID = 64;
@@ -76,8 +76,8 @@ export function validatePointMessageItem(raw: unknown): PointMessageValidation {
     if (!date) return fail('Invalid eventDate: an ISO 8601 date-time with offset is expected');
     eventDate = date.toISOString();
     if (!absent(v.eventType) && !COMMAND_EVENT_TYPES.includes(v.eventType as never)) return fail('Invalid eventType: operation or event is expected');
-    if (!absent(v.operationType) && !OPERATION_TYPES.includes(v.operationType as never)) {
-      return fail(`Invalid operationType: one of ${OPERATION_TYPES.join(', ')} is expected`);
+    if (!absent(v.operationType) && !COMMAND_OPERATION_TYPES.includes(v.operationType as never)) {
+      return fail(`Invalid operationType: one of ${COMMAND_OPERATION_TYPES.join(', ')} is expected`);
     }
     const operationAmount = absent(v.operationAmount) ? null : readDecimal(v.operationAmount, 4);
     if (operationAmount?.isNegative() || (!absent(v.operationAmount) && !operationAmount)) {

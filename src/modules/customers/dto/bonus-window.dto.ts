@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OPERATION_TYPES, OperationType } from '../../bonus-accounts/entities/bonus-operation.entity';
+import { OPERATION_TYPES, OperationType } from '../../bonus-accounts';
 import { CUSTOMER_STATUSES, CustomerStatus } from '../entities/customer.entity';
 
 export class WindowMessageDto {

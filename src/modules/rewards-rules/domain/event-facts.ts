@@ -7,6 +7,10 @@ export type FactsEventType =
   | 'operation' | 'event' | 'purchase' | 'referral' | 'achievement'
   | 'financial_achievement' | 'financial_statement' | 'web' | 'social_media';
 
+/** The Command API's event kinds and operation types, as events carry them into the facts. */
+export const COMMAND_EVENT_TYPES = ['operation', 'event'] as const;
+export const COMMAND_OPERATION_TYPES = ['purchase', 'refund', 'payment', 'transfer', 'cashWithdrawal', 'deposit', 'other'] as const;
+
 export interface EventFacts {
   eventType: FactsEventType;
   /** Command API operations: purchase, refund, payment, transfer, cashWithdrawal, deposit, other. */

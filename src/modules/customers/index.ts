@@ -1,0 +1,12 @@
+export { CustomerCommandsService } from './customer-commands.service';
+export { ITEM_ERRORS } from './customers.errors';
+export { CustomersModule } from './customers.module';
+export { CustomersService } from './customers.service';
+export type { IdentityChange } from './customers.service';
+export { CustomerIndex, matchPointMessage, matchQuickBonus } from './domain/customer-matching';
+export type { MatchDecision } from './domain/customer-matching';
+export type { CustomerReference } from './domain/customer-reference';
+export { validatePointMessageItem } from './domain/point-message-item';
+export type { CustomerMessageInput, PointMessageItem } from './domain/point-message-item';
+export { validateQuickBonusItem } from './domain/quick-bonus-item';
+export type { QuickBonusItem } from './domain/quick-bonus-item';
