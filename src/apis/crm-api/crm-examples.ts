@@ -1,8 +1,10 @@
+import { BulkEventPath } from './domain/bulk-event-types';
+
 /**
  * The request and response examples of seeds 002, 003 and 004, verbatim (`{{token}}` stands for the
  * token of POST /crm/login). The seeds give no financial statements example: that one is ours.
  */
-export const BULK_EXAMPLES: Record<string, { seed: string | null; request: Record<string, unknown>; response: Record<string, unknown> }> = {
+export const BULK_EXAMPLES: Record<BulkEventPath, { seed: string | null; request: Record<string, unknown>; response: Record<string, unknown> }> = {
   achievements: {
     seed: '004_2ec7f56f06bc39d9.txt',
     request: {

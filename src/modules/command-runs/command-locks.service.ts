@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, ErrorCode } from '../../common/errors';
-
-export const PREVIOUS_COMMAND_RUNNING = 'You cannot send a new command until the previous command has been processed';
+import { previousCommandRunning } from './command-runs.errors';
 
 /**
  * The single in-flight rule: one row per (client, command type) names the command holding the
@@ -20,7 +18,7 @@ export class CommandLocksService {
         WHERE l.client_id = ? AND l.type = ? FOR UPDATE`,
       [clientId, type],
     );
-    if (lock?.commandId && lock.state !== 'done') throw new AppError(ErrorCode.NotAllowed, PREVIOUS_COMMAND_RUNNING);
+    if (lock?.commandId && lock.state !== 'done') throw previousCommandRunning();
   }
 
   /** Hands the slot (still locked by takeSlot in this transaction) to the new command. */

@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { BonusAccountsService, LedgerEntryRequest } from '../bonus-accounts';
 import { CustomerMessageInput, CustomersService, IdentityChange, ITEM_ERRORS, MatchDecision } from '../customers';
+import { DUPLICATE_EVENT_ID } from './command-runs.errors';
 import { CommandEventIdsService } from './command-event-ids.service';
 import { ItemOutcome, LockedRun } from './command-runs.types';
 
@@ -59,7 +60,7 @@ export class CustomerItemEffects {
     const requests: Array<{ plan: ItemPlan; request: LedgerEntryRequest }> = [];
     for (const p of unblocked) {
       if (!held.has(p.accrual!.eventId)) {
-        outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'rejected', customerId: p.decision.customerId, error: ITEM_ERRORS.duplicateEventId });
+        outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'rejected', customerId: p.decision.customerId, error: DUPLICATE_EVENT_ID });
         continue;
       }
       requests.push({
@@ -76,7 +77,7 @@ export class CustomerItemEffects {
       const { plan } = requests[i];
       const customerId = (plan.decision as Extract<MatchDecision, { kind: 'apply' }>).customerId;
       if (result.duplicate) {
-        outcomes.set(plan.itemIndex, { itemIndex: plan.itemIndex, state: 'rejected', customerId, error: ITEM_ERRORS.duplicateEventId });
+        outcomes.set(plan.itemIndex, { itemIndex: plan.itemIndex, state: 'rejected', customerId, error: DUPLICATE_EVENT_ID });
       } else {
         if (new Decimal(result.applied).gt(0)) activated.push(customerId);
         outcomes.set(plan.itemIndex, { itemIndex: plan.itemIndex, state: 'processed', customerId, points: result.applied, error: null });

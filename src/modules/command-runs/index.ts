@@ -1,5 +1,6 @@
 export { CommandEventIdsService } from './command-event-ids.service';
 export { CommandLocksService } from './command-locks.service';
+export { DUPLICATE_EVENT_ID } from './command-runs.errors';
 export { CommandRunsProcessorsModule } from './command-runs-processors.module';
 export { CommandRunsModule } from './command-runs.module';
 export { CommandRunsService } from './command-runs.service';

@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CustomerIndex, CustomersService, ITEM_ERRORS, matchPointMessage, PointMessageItem, validatePointMessageItem } from '../customers';
+import { CustomerIndex, CustomersService, matchPointMessage, PointMessageItem, validatePointMessageItem } from '../customers';
 import { CommandEventIdsService } from './command-event-ids.service';
+import { DUPLICATE_EVENT_ID } from './command-runs.errors';
 import { CommandRunsService } from './command-runs.service';
 import { ItemOutcome, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
 import { AcceptedCommand, failure, success } from './customer-command-result';
@@ -70,7 +71,7 @@ export class PointMessagesService {
     }));
     const plans: ItemPlan[] = items.map(({ itemIndex, item }) => {
       if (item.eventId) {
-        if (used.has(item.eventId)) return { itemIndex, decision: { kind: 'reject', error: ITEM_ERRORS.duplicateEventId, customerId: null }, accrual: null, message: null };
+        if (used.has(item.eventId)) return { itemIndex, decision: { kind: 'reject', error: DUPLICATE_EVENT_ID, customerId: null }, accrual: null, message: null };
         used.add(item.eventId);
       }
       const decision = matchPointMessage(index, item, randomUUID);

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { CustomerIndex, CustomerReference, CustomersService, ITEM_ERRORS, matchQuickBonus, QuickBonusItem, validateQuickBonusItem } from '../customers';
+import { CustomerIndex, CustomerReference, CustomersService, matchQuickBonus, QuickBonusItem, validateQuickBonusItem } from '../customers';
 import { CommandEventIdsService } from './command-event-ids.service';
+import { DUPLICATE_EVENT_ID } from './command-runs.errors';
 import { CommandRunsService } from './command-runs.service';
 import { ItemOutcome, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
 import { AcceptedCommand, AddStatus, failure, success } from './customer-command-result';
@@ -65,7 +66,7 @@ export class QuickBonusesService {
       guids: valuesOf(all, 'guid'), uniqIds: valuesOf(all, 'uniqId'), phones: valuesOf(all, 'phone'), emails: valuesOf(all, 'email'),
     }));
     const plans: ItemPlan[] = items.map(({ itemIndex, item }) => {
-      if (used.has(item.eventId)) return { itemIndex, decision: { kind: 'reject', error: ITEM_ERRORS.duplicateEventId, customerId: null }, accrual: null, message: null };
+      if (used.has(item.eventId)) return { itemIndex, decision: { kind: 'reject', error: DUPLICATE_EVENT_ID, customerId: null }, accrual: null, message: null };
       used.add(item.eventId);
       const decision = matchQuickBonus(index, item.reference, item.guidForNew, randomUUID);
       if (decision.kind === 'apply') index.activate(decision.customerId);

@@ -2,21 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, ErrorCode } from '../../common/errors';
+import { CommandItemError } from '../../common/errors';
 import { inTransaction } from '../../database/transaction';
-import { CommandEventIdsService, CommandLocksService, CommandRunsService } from '../command-runs';
+import { CommandEventIdsService, CommandLocksService, CommandRunsService, DUPLICATE_EVENT_ID } from '../command-runs';
 import { DirectoriesService, entryKey } from '../directories';
 import { COMMAND_DIRECTORY_FIELDS, commandEventFacts } from './domain/command-event-facts';
-import { CommandEvent, ItemError } from './domain/load-customer-events-ext.validation';
+import { CommandEvent } from './domain/load-customer-events-ext.validation';
+import { itemErrorsFailure } from './customer-events.errors';
 import { EventRegisterService } from './event-register.service';
 
 export const LOAD_CUSTOMER_EVENTS_EXT = 'loadCustomerEventsExt';
-export const DUPLICATE_EVENT_ID = 'Duplicate eventId';
-
-/** The failure of a whole command whose items had errors: every bad item listed, nothing stored. */
-export function itemErrorsFailure(errors: ItemError[]): AppError {
-  return new AppError(ErrorCode.WrongData, `Number of errors - ${errors.length}`, { errors });
-}
 
 /**
  * Step 1 of loadCustomerEventsExt after the format checks: directory initialisation, the single
@@ -76,7 +71,7 @@ export class CommandEventsService {
     const { unknown } = await this.directories.ensureCodes(requests, manager);
     if (unknown.length === 0) return;
     const unknownKeys = new Set(unknown.map((u) => entryKey(u.kind, u.code)));
-    const errors: ItemError[] = [];
+    const errors: CommandItemError[] = [];
     for (const event of events) {
       const field = COMMAND_DIRECTORY_FIELDS.find(({ kind, pick }) => {
         const code = pick(event);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, ErrorCode } from '../../common/errors';
 import { CommandEventIdsService } from '../command-runs';
 import { RewardsRulesService } from '../rewards-rules';
+import { eventNotFound, unknownCommandId } from './customer-events.errors';
 
 export interface EventOperationView {
   eventId: string;
@@ -26,8 +26,6 @@ interface Row {
   operationKey: string | null;
 }
 
-export const eventNotFound = (id: string) => new AppError(ErrorCode.NotFound, `Event ${id} not found`);
-export const unknownCommandId = (id: string) => new AppError(ErrorCode.WrongParam, `Unknown commandId ${id}`);
 
 /**
  * getEventOperation: the outcome of events sent through the Command API, whether they went to the

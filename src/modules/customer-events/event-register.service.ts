@@ -2,8 +2,9 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bull';
 import { EntityManager, In } from 'typeorm';
-import { AppError, ErrorCode, isDuplicateKeyError } from '../../common/errors';
+import { isDuplicateKeyError } from '../../common/errors';
 import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
+import { eventIdTaken } from './customer-events.errors';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { newEventId } from './event-id';
 import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
@@ -11,7 +12,6 @@ import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
 const INSERT_BATCH = 1000;
 
 /** Only a caller-chosen id can collide (generated ids are 128-bit random). */
-export const eventIdTaken = (id: string) => new AppError(ErrorCode.InvalidValue, `A customer event with id ${id} already exists.`);
 
 /**
  * The event register's write side: stores events with multi-row INSERTs (a repeated external key

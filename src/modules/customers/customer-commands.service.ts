@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, ErrorCode } from '../../common/errors';
+import { AppError, CommandItemError, ErrorCode } from '../../common/errors';
 import { inTransaction } from '../../database/transaction';
 import { BonusAccountsService, encodeCursor, OperationCursor, OperationType } from '../bonus-accounts';
 import { ITEM_ERRORS } from './customers.errors';
@@ -10,32 +10,27 @@ import { echoOfReference, parseCustomerReference } from './domain/customer-refer
 import { bonusWindowLink, CustomerRecord } from './domain/customer-record';
 import { CustomerStatus } from './entities/customer.entity';
 
-export interface ItemError {
-  typeOfError: 'wrongParam';
-  description: string;
-}
-
 export interface CustomerBalance {
   login: string | null;
   guid: string | null;
   status: CustomerStatus | null;
   balance: string | null;
   accountNumber: string | null;
-  error: ItemError | null;
+  error: CommandItemError | null;
 }
 
 export interface CustomerStatusResult {
   login: string | null;
   guid: string | null;
   status: CustomerStatus | null;
-  error: ItemError | null;
+  error: CommandItemError | null;
 }
 
 export interface CustomerLink {
   login: string | null;
   guid: string | null;
   link: string | null;
-  error: ItemError | null;
+  error: CommandItemError | null;
 }
 
 export interface OperationsQuery {
@@ -59,9 +54,9 @@ export interface BonusOperation {
   expiresAt: string | null;
 }
 
-type Lookup = { customer: CustomerRecord; echo: { login: string | null; guid: string | null } } | { error: ItemError; echo: { login: string | null; guid: string | null } };
+type Lookup = { customer: CustomerRecord; echo: { login: string | null; guid: string | null } } | { error: CommandItemError; echo: { login: string | null; guid: string | null } };
 
-const itemError = (description: string): ItemError => ({ typeOfError: 'wrongParam', description });
+const itemError = (description: string): CommandItemError => ({ typeOfError: 'wrongParam', description });
 const REFERENCE_ERRORS: Record<Exclude<ResolvedReference, { customer: CustomerRecord }>['error'], string> = {
   notFound: ITEM_ERRORS.customerNotFound,
   ambiguousEmail: ITEM_ERRORS.ambiguousEmail,
@@ -116,7 +111,7 @@ export class CustomerCommandsService {
   async operations(query: OperationsQuery): Promise<{ operations: BonusOperation[]; nextCursor: string | null }> {
     const lookups = await this.lookUp(query.references);
     const bad = lookups.findIndex((l) => 'error' in l && l.error.description !== ITEM_ERRORS.customerNotFound);
-    if (bad >= 0) throw new AppError(ErrorCode.WrongParam, `customers[${bad}]: ${(lookups[bad] as { error: ItemError }).error.description}`);
+    if (bad >= 0) throw new AppError(ErrorCode.WrongParam, `customers[${bad}]: ${(lookups[bad] as { error: CommandItemError }).error.description}`);
     const customers = new Map(lookups.flatMap((l) => ('customer' in l ? [[l.customer.id, l.customer] as const] : [])));
     const accounts = await this.accounts.accountsOfCustomers([...customers.keys()]);
     const customerOfAccount = new Map([...accounts.values()].map((a) => [a.id, customers.get(a.customerId)!]));

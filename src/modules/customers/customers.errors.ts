@@ -10,5 +10,4 @@ export const bonusWindowNotFound = () => new AppError(ErrorCode.NotFound, 'Bonus
 export const ITEM_ERRORS = {
   ...MATCH_ERRORS,
   customerNotFound: 'Customer not found',
-  duplicateEventId: 'Duplicate eventId',
 } as const;

@@ -1,5 +1,5 @@
 export { RewardsRulesModule } from './rewards-rules.module';
 export { RewardsRulesService } from './rewards-rules.service';
 export { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from './domain/event-facts';
-export type { EventFacts, FactsEventType } from './domain/event-facts';
+export type { CrmEventType, EventFacts, FactsEventType } from './domain/event-facts';
 export { evaluateBatch, periodsOf } from './domain/rule-evaluator';

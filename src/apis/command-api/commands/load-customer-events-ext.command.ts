@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { CommandItemError } from '../../../common/errors';
 import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients';
-import { CommandEvent, CommandEventsService, ItemError, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT, validateCommandEvent } from '../../../modules/customer-events';
+import { CommandEvent, CommandEventsService, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT, validateCommandEvent } from '../../../modules/customer-events';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';
 import { addCommandExample } from '../command-examples';
@@ -26,7 +27,7 @@ export class LoadCustomerEventsExtCommand implements CommandHandler {
   async handle(body: CommandBody, client: AuthenticatedClient) {
     const items = readItemList(body, 'events', this.config.maxItemsPerCommand);
     const events: CommandEvent[] = [];
-    const errors: ItemError[] = [];
+    const errors: CommandItemError[] = [];
     for (const item of items) {
       const result = validateCommandEvent(item);
       if (result.ok) events.push(result.event);

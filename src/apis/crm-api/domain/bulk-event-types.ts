@@ -1,4 +1,4 @@
-import { FactsEventType } from '../../../modules/rewards-rules';
+import { CrmEventType } from '../../../modules/rewards-rules';
 
 /** The seven bulk endpoints: `POST /crm/customer_events/bulk/{path}/create`. */
 export const BULK_EVENT_PATHS = [
@@ -10,7 +10,7 @@ export interface BulkEventType {
   path: BulkEventPath;
   /** The request's list of events, named as the seeds name it (financial statements reuse the financial achievements' name). */
   setName: string;
-  eventType: FactsEventType;
+  eventType: CrmEventType;
   /** For error sentences: "financial statement customer events". */
   label: string;
   classificationRequired: boolean;
@@ -31,6 +31,10 @@ export const BULK_EVENT_TYPES: Record<BulkEventPath, BulkEventType> = {
     label: 'financial statement', classificationRequired: true,
   },
 };
+
+/** Every CRM event type has its bulk path: the compiler refuses a type added without one. */
+type CrmTypeWithoutPath = Exclude<CrmEventType, (typeof BULK_EVENT_TYPES)[BulkEventPath]['eventType']>;
+export const EVERY_CRM_TYPE_HAS_A_PATH: [CrmTypeWithoutPath] extends [never] ? true : never = true;
 
 /** At most this many events per bulk call (CRM.COM's limit). */
 export const MAX_BULK_ITEMS = 1000;

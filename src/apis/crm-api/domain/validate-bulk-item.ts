@@ -146,8 +146,12 @@ export function validateBulkItem(type: BulkEventType, raw: JsonObject, requestId
     case 'financial_statement':
       readKpis(raw, item, push);
       break;
-    default:
+    case 'achievement':
       break;
+    default: {
+      const unhandled: never = type.eventType;
+      throw new Error(`No item validation for event type ${String(unhandled)}`);
+    }
   }
 
   const externalSystem = readString(raw.external_system, 'external_system', MAX_EXTERNAL_SYSTEM);

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { readDecimal } from '../../../common/decimal/decimal-input';
+import { CommandItemError } from '../../../common/errors';
 import { ExactDecimal, MAX_AMOUNT } from '../../../common/decimal/points-limits';
 import { parseDateTime } from '../../../common/time/parse-date-time';
 import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../rewards-rules';
@@ -31,13 +32,7 @@ export interface CommandEvent {
   customerTypes: Record<(typeof CUSTOMER_TYPE_FIELDS)[number], string | null>;
 }
 
-export interface ItemError {
-  eventId: string | null;
-  typeOfError: 'wrongParam';
-  description: string;
-}
-
-export type ItemValidation = { ok: true; event: CommandEvent } | { ok: false; error: ItemError };
+export type ItemValidation = { ok: true; event: CommandEvent } | { ok: false; error: CommandItemError };
 
 const fail = (eventId: string | null, description: string): ItemValidation => ({ ok: false, error: { eventId, typeOfError: 'wrongParam', description } });
 

@@ -1,6 +1,6 @@
-import { EventFacts } from './event-facts';
+import { EVENT_TYPES, EventFacts } from './event-facts';
 import { FieldReader, Parsed } from './field-reader';
-import { EVENT_TYPES, VALUE_CONDITIONS } from './rule-definition';
+import { VALUE_CONDITIONS } from './rule-definition';
 
 const AMOUNT_SCALE = 4;
 const CODE_FIELDS = ['operationType', ...Object.values(VALUE_CONDITIONS)] as const;

@@ -3,13 +3,15 @@
  * `attributes` JSON of the event register. Directory references are directory **codes**;
  * amounts and quantities are decimal strings (never floats).
  */
-export type FactsEventType =
-  | 'operation' | 'event' | 'purchase' | 'referral' | 'achievement'
-  | 'financial_achievement' | 'financial_statement' | 'web' | 'social_media';
-
 /** The Command API's event kinds and operation types, as events carry them into the facts. */
 export const COMMAND_EVENT_TYPES = ['operation', 'event'] as const;
 export const COMMAND_OPERATION_TYPES = ['purchase', 'refund', 'payment', 'transfer', 'cashWithdrawal', 'deposit', 'other'] as const;
+/** The CRM API's event types: each has its bulk endpoint, its item validation and its examples. */
+export const CRM_EVENT_TYPES = ['purchase', 'referral', 'achievement', 'financial_achievement', 'financial_statement', 'web', 'social_media'] as const;
+export type CrmEventType = (typeof CRM_EVENT_TYPES)[number];
+/** Every event type a rule can name. */
+export const EVENT_TYPES = [...COMMAND_EVENT_TYPES, ...CRM_EVENT_TYPES] as const;
+export type FactsEventType = (typeof EVENT_TYPES)[number];
 
 export interface EventFacts {
   eventType: FactsEventType;

@@ -21,12 +21,6 @@ export interface RuleDefinition {
   exclusive: boolean;
 }
 
-export const EVENT_TYPES: readonly FactsEventType[] = [
-  'operation', 'event', 'purchase', 'referral', 'achievement', 'financial_achievement', 'financial_statement', 'web', 'social_media',
-];
-
-export const OPERATION_TYPES = ['purchase', 'refund', 'payment', 'transfer', 'cashWithdrawal', 'deposit', 'other'] as const;
-
 /** List conditions on one field of the facts: the event matches when its value is one of the list (case-insensitive). */
 export const VALUE_CONDITIONS = {
   classifications: 'classification',

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { FactsEventType } from './event-facts';
+import { COMMAND_OPERATION_TYPES, EVENT_TYPES, FactsEventType } from './event-facts';
 import { FieldReader, Parsed } from './field-reader';
 import {
-  AwardSpec, AwardType, EVENT_TYPES, OPERATION_TYPES, ReferralTarget, Rounding, RuleConditions, RuleDefinition, RuleLimits,
+  AwardSpec, AwardType, ReferralTarget, Rounding, RuleConditions, RuleDefinition, RuleLimits,
   VALUE_CONDITIONS, ValueCondition,
 } from './rule-definition';
 
@@ -24,7 +24,7 @@ const AWARD_FIELDS: Record<AwardType, readonly string[]> = {
   perProductUnit: ['points'],
   kpiFactor: ['kpi', 'factor'],
 };
-const AWARD_TYPES = Object.keys(AWARD_FIELDS) as AwardType[];
+export const AWARD_TYPES = Object.keys(AWARD_FIELDS) as AwardType[];
 const ROUNDINGS: readonly Rounding[] = ['floor', 'round', 'none'];
 const TARGETS: readonly ReferralTarget[] = ['referrer', 'referred', 'both'];
 const LIMIT_KEYS = ['maxPointsPerEvent', 'maxPointsPerCustomerPerDay', 'maxPointsPerCustomerPerMonth', 'budget'] as const;
@@ -70,7 +70,7 @@ function readConditions(r: FieldReader, value: unknown): RuleConditions | undefi
     out.eventTypes = r.list<FactsEventType>('when.eventTypes', when.eventTypes, (p, v) => r.oneOf(p, v, EVENT_TYPES));
   }
   if (when.operationTypes !== undefined) {
-    out.operationTypes = r.list<string>('when.operationTypes', when.operationTypes, (p, v) => r.oneOf(p, v, OPERATION_TYPES));
+    out.operationTypes = r.list<string>('when.operationTypes', when.operationTypes, (p, v) => r.oneOf(p, v, COMMAND_OPERATION_TYPES));
   }
   for (const key of Object.keys(VALUE_CONDITIONS) as ValueCondition[]) if (when[key] !== undefined) out[key] = codes(key);
   if (when.products !== undefined) out.products = codes('products');

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { EVENT_TYPES, OPERATION_TYPES } from '../domain/rule-definition';
+import { COMMAND_OPERATION_TYPES, EVENT_TYPES } from '../domain/event-facts';
+import { AWARD_TYPES } from '../domain/rule-validation';
 
 /** SPEC §6's example rule. */
 export const EXAMPLE_RULE = {
@@ -22,7 +23,7 @@ const CODES: ApiPropertyOptions = { type: [String], description: 'Directory code
 /** The `when` object (documentation: it is validated as a whole by the rule validator). */
 export class RuleConditionsSchema {
   @ApiPropertyOptional({ enum: EVENT_TYPES, isArray: true }) eventTypes?: string[];
-  @ApiPropertyOptional({ enum: OPERATION_TYPES, isArray: true }) operationTypes?: string[];
+  @ApiPropertyOptional({ enum: COMMAND_OPERATION_TYPES, isArray: true }) operationTypes?: string[];
   @ApiPropertyOptional(CODES) classifications?: string[];
   @ApiPropertyOptional(CODES) merchants?: string[];
   @ApiPropertyOptional(CODES) terminals?: string[];
@@ -51,7 +52,7 @@ export class RuleConditionsSchema {
 }
 
 export class RuleAwardSchema {
-  @ApiProperty({ enum: ['fixed', 'percent', 'perAmount', 'perProductUnit', 'kpiFactor'] }) type: string;
+  @ApiProperty({ enum: AWARD_TYPES }) type: string;
   @ApiPropertyOptional({ type: String, description: `fixed, perAmount, perProductUnit: points (2 decimals). ${DECIMAL}` }) points?: string;
   @ApiPropertyOptional({ type: String, description: `percent: percent of the base amount (4 decimals). ${DECIMAL}` }) percent?: string;
   @ApiPropertyOptional({ type: String, description: `perAmount: points per whole step of the amount (4 decimals). ${DECIMAL}` }) step?: string;
