@@ -8,6 +8,7 @@ import { RedisModule } from './common/redis/redis.module';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { BonusAccountsProcessorsModule } from './modules/bonus-accounts/bonus-accounts-processors.module';
 import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
@@ -43,6 +44,7 @@ export class AppModule {
         }),
         RedisModule,
         HealthModule,
+        MetricsModule,
         ApiClientsModule,
         DirectoriesModule,
         CustomersModule,

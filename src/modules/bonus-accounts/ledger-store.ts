@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
+import { afterCommit } from '../../database/after-commit';
+import { EngineMetrics } from '../../metrics/engine-metrics';
 import { LedgerBook, StoredLot } from './domain/ledger-book';
 import { LockedAccount } from './ledger.types';
 
@@ -18,6 +20,8 @@ export function sortIds(ids: Iterable<string>): string[] {
  */
 @Injectable()
 export class LedgerStore {
+  constructor(private readonly metrics: EngineMetrics) {}
+
   async lock(manager: EntityManager, accountIds: string[]): Promise<Map<string, LockedAccount>> {
     const ids = sortIds(accountIds);
     if (ids.length === 0) return new Map();
@@ -75,6 +79,7 @@ export class LedgerStore {
   async write(manager: EntityManager, book: LedgerBook, now = new Date(), withIds = true): Promise<string[]> {
     const operations = book.operations;
     if (operations.length === 0) return [];
+    afterCommit(manager, () => this.metrics.ledgerWritten(operations));
     for (let i = 0; i < operations.length; i += INSERT_CHUNK) {
       const rows = operations.slice(i, i + INSERT_CHUNK).map((o) => [
         o.accountId, o.type, o.points.toFixed(2), o.remaining?.toFixed(2) ?? null, o.eventId, o.externalEventId, o.ruleId,
