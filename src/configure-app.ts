@@ -9,11 +9,12 @@ import { AppError, ErrorCode } from './common/errors';
 import { AppConfig } from './config';
 import { EngineMetrics } from './metrics/engine-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { mountQueueBoard } from './queue-board/queue-board';
 
 /** What a worker process answers over HTTP. */
 const WORKER_PATHS = ['/health', '/metrics'];
 
-/** Everything main.ts and the e2e tests both need on the app: bodies, errors, logs, metrics, docs. */
+/** Everything main.ts and the e2e tests both need on the app: bodies, errors, logs, metrics, queue board, docs. */
 export function configureApp(app: INestApplication): void {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
@@ -23,7 +24,10 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
   app.enableShutdownHooks();
-  if (config.servesApi) setUpDocs(app);
+  if (config.servesApi) {
+    mountQueueBoard(app);
+    setUpDocs(app);
+  }
 }
 
 function onlyWorkerPaths(app: INestApplication): void {

@@ -88,6 +88,7 @@ describe('a worker process over HTTP', () => {
     const api = await worker.http().post('/api/commands').set('X-Api-Key', worker.adminKey).send({ typeOfCommand: 'getBalanceCustomersExt', customers: [] });
     expect(api.status).toBe(404);
     await worker.http().get('/docs').expect(404);
+    await worker.http().get('/admin/queues').set('X-Api-Key', worker.adminKey).expect(404);
     await worker.http().get('/admin/clients').set('X-Api-Key', worker.adminKey).expect(404);
   });
 });
