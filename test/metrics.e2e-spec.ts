@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { QUEUES } from '../src/common/queue/queues';
 import { commandEvent, createRule, purchaseRule, sendCommand, waitForCommand } from './support/command-events';
 import { metricValue } from './support/prometheus';
@@ -52,6 +54,14 @@ describe('Prometheus metrics at GET /metrics', () => {
     }
     expect(text).toContain('# TYPE bonus_event_lag_seconds histogram');
     expect(text).toMatch(/^bonus_event_lag_seconds_bucket\{le="0.01"\} /m);
+  });
+
+  it('serves every metric the sample Grafana dashboard queries', async () => {
+    const dashboard = readFileSync(path.resolve(__dirname, '../ops/grafana/bonus-engine-dashboard.json'), 'utf8');
+    const queried = new Set(dashboard.match(/\b(?:bonus|http|process|nodejs)_[a-z0-9_]+/g));
+    expect(queried.size).toBeGreaterThan(8);
+    const text = await scrape();
+    for (const name of queried) expect(text).toMatch(new RegExp(`^${name}[{ ]`, 'm'));
   });
 
   it('labels requests by route template, not by the path asked for', async () => {
