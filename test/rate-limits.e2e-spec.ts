@@ -87,6 +87,19 @@ describe('per-client rate limits', () => {
     expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
   });
 
+  it('limits nobody without their own limit when RATE_LIMIT is 0', async () => {
+    const unlimited = await createTestApp({ RATE_LIMIT: '0' }, { reset: false });
+    try {
+      const byDefault = await clientLimitedTo(null);
+      const answers = await Promise.all(Array.from({ length: 12 }, () => balance(unlimited, byDefault.apiKey)));
+      expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
+      const limited = await clientLimitedTo(5);
+      expect((await sixCalls(() => balance(unlimited, limited.apiKey))).passed).toBe(5);
+    } finally {
+      await unlimited.app.close();
+    }
+  });
+
   it('validates the limit an admin sets', async () => {
     const res = await ctx.http().put('/admin/clients/1/rate-limit').set('X-Api-Key', ctx.adminKey).send({ rateLimit: -1 }).expect(400);
     expect(res.body.message).toContain('rateLimit must not be less than 0');

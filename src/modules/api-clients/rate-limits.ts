@@ -13,6 +13,7 @@ export const RateLimitsModule = ThrottlerModule.forRootAsync({
     generateKey: (_context, tracker) => `${config.queuePrefix}:rate-limit:client:${tracker}`,
     errorMessage: (_context, detail) =>
       `Too many requests: the limit is ${detail.limit} per ${detail.ttl} ms; retry after ${detail.timeToBlockExpire} s`,
+    skipIf: (context) => clientLimit(context, config.rateLimit.limit) === 0,
     throttlers: [{
       ttl: config.rateLimit.windowMs,
       limit: (context) => clientLimit(context, config.rateLimit.limit),

@@ -13,10 +13,6 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
   protected async getTracker(request: Record<string, unknown>): Promise<string> {
     return (request[CLIENT_KEY] as AuthenticatedClient).id;
   }
-
-  protected async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return clientLimit(context, 1) === 0;
-  }
 }
 
 /** The client's own limit, or `fallback` when it has none. */
