@@ -1,7 +1,12 @@
 import { InitialSchema1732300000000 } from './1732300000000-InitialSchema';
 import { WidenRuleUsagePeriod1732300000470 } from './1732300000470-WidenRuleUsagePeriod';
 import { OperationExternalEventId1732300003100 } from './1732300003100-OperationExternalEventId';
-import { ClientRateLimit1732300004100 } from './1732300004100-ClientRateLimit';
+import { UnambiguousExternalSystemKeys1732300009100 } from './1732300009100-UnambiguousExternalSystemKeys';
+import { CommandEventIds1732300009200 } from './1732300009200-CommandEventIds';
+import { ClientRateLimit1732300015100 } from './1732300015100-ClientRateLimit';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
-export const MIGRATIONS = [InitialSchema1732300000000, WidenRuleUsagePeriod1732300000470, OperationExternalEventId1732300003100, ClientRateLimit1732300004100];
+export const MIGRATIONS = [
+  InitialSchema1732300000000, WidenRuleUsagePeriod1732300000470, OperationExternalEventId1732300003100, UnambiguousExternalSystemKeys1732300009100,
+  CommandEventIds1732300009200, ClientRateLimit1732300015100,
+];

@@ -94,11 +94,6 @@ export class BonusAccountsService {
     return this.store.lock(manager, accountIds);
   }
 
-  /** Which of these idempotency keys are already in the ledger. */
-  async existingIdempotencyKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
-    return new Set((await this.store.existingKeys(manager, keys)).keys());
-  }
-
   /**
    * Accruals and reversals of a processor batch; the caller already holds the account locks.
    * Existing idempotency keys are skipped; reversals consume lots first-expiring-first and never

@@ -38,7 +38,7 @@ export class CommandRunsService {
 
   /** Inserts the run and its items (multi-row); returns the commandId. */
   async createRun(manager: EntityManager, input: NewCommandRun): Promise<string> {
-    const commandId = randomUUID();
+    const commandId = input.id ?? randomUUID();
     await manager.query('INSERT INTO command_runs (id, client_id, type, state, item_count, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
       commandId, input.clientId, input.type, 'accepted', input.itemCount ?? input.items.length, new Date(),
     ]);

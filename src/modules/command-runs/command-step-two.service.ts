@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, isDuplicateKeyError } from '../../database/transaction';
 import { CommandRunsService } from './command-runs.service';
-import { ItemOutcome, PendingItem } from './command-runs.types';
+import { ItemOutcome, LockedRun, PendingItem } from './command-runs.types';
 import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from './point-messages.service';
 import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from './quick-bonuses.service';
 
@@ -26,7 +26,7 @@ export interface StepTwoReport {
 @Injectable()
 export class CommandStepTwoService {
   private readonly logger = new Logger(CommandStepTwoService.name);
-  private readonly steps: Record<string, (manager: EntityManager, clientId: string, items: PendingItem[]) => Promise<ItemOutcome[]>>;
+  private readonly steps: Record<string, (manager: EntityManager, run: LockedRun, items: PendingItem[]) => Promise<ItemOutcome[]>>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -35,8 +35,8 @@ export class CommandStepTwoService {
     quickBonuses: QuickBonusesService,
   ) {
     this.steps = {
-      [ADD_CUSTOMER_POINT_MESSAGE]: (m, c, i) => pointMessages.process(m, c, i),
-      [ADD_BONUS_EXT_QUICK]: (m, c, i) => quickBonuses.process(m, c, i),
+      [ADD_CUSTOMER_POINT_MESSAGE]: (m, r, i) => pointMessages.process(m, r, i),
+      [ADD_BONUS_EXT_QUICK]: (m, r, i) => quickBonuses.process(m, r, i),
     };
   }
 
@@ -66,7 +66,7 @@ export class CommandStepTwoService {
     const step = run ? this.steps[run.type] : undefined;
     if (!run || !step) return { commandId, type: run?.type ?? null, processed: 0, rejected: 0 };
     const pending = await this.runs.pendingItems(manager, commandId);
-    const outcomes = pending.length > 0 ? await step(manager, run.clientId, pending) : [];
+    const outcomes = pending.length > 0 ? await step(manager, run, pending) : [];
     await this.runs.recordOutcomes(manager, commandId, outcomes);
     await this.runs.finishRun(manager, commandId);
     return {

@@ -33,7 +33,7 @@ export interface ParsedBulkItem {
   /** In the order their errors are reported. */
   directoryRefs: DirectoryRef[];
   performedOn: Date;
-  /** `ext:<external_system>/<external_system_reference_number>` when both are given. */
+  /** externalSystemKey of `external_system` and `external_system_reference_number` when both are given. */
   externalKey: string | null;
   amount: Decimal | null;
   products: ParsedProduct[];
@@ -57,6 +57,14 @@ const MAX_KPIS = 1000;
 const MAX_EXTERNAL_SYSTEM = 100;
 const MAX_EXTERNAL_REFERENCE = 150;
 const INVOICE_FIELDS = ['id', 'number', 'reference_number', 'back_office_code'] as const;
+
+/**
+ * The idempotency key of an external system's reference: `ext:<characters in system>:<system>/<reference>`.
+ * The length makes it unambiguous although either part may contain `/`.
+ */
+export function externalSystemKey(system: string, reference: string): string {
+  return `ext:${[...system].length}:${system}/${reference}`;
+}
 
 /** Validates every item of a call; a repeated request_unique_identifier fails the later items. */
 export function validateBulkItems(type: BulkEventType, items: readonly unknown[]): ValidatedItem[] {
@@ -144,7 +152,7 @@ export function validateBulkItem(type: BulkEventType, raw: JsonObject, requestId
 
   const externalSystem = readString(raw.external_system, 'external_system', MAX_EXTERNAL_SYSTEM);
   const externalReference = readString(raw.external_system_reference_number, 'external_system_reference_number', MAX_EXTERNAL_REFERENCE);
-  item.externalKey = externalSystem !== undefined && externalReference !== undefined ? `ext:${externalSystem}/${externalReference}` : null;
+  item.externalKey = externalSystem !== undefined && externalReference !== undefined ? externalSystemKey(externalSystem, externalReference) : null;
   item.udf = readUdfs(raw);
   item.payload = payloadOf(raw);
   return item;
