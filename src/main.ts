@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AddressInfo } from 'net';
 import { createApplication } from './bootstrap';
 import { StartupError } from './common/startup-error';
 import { ConfigError, loadConfig } from './config';
@@ -7,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApplication(config);
   await app.listen(config.httpPort);
-  const base = `http://localhost:${config.httpPort}`;
+  const base = `http://localhost:${(app.getHttpServer().address() as AddressInfo).port}`;
   if (config.servesApi) {
     process.stdout.write(`bonus-engine (${config.role}) listening on ${base} — API docs at ${base}/docs\n`);
   } else {
