@@ -88,10 +88,12 @@ export class CommandRunsService {
     return { id: run.id, clientId: String(run.client_id), type: run.type, state: run.state };
   }
 
-  async pendingItems(manager: EntityManager, commandId: string): Promise<PendingItem[]> {
+  /** The run's pending items, or only the one at `itemIndex`. */
+  async pendingItems(manager: EntityManager, commandId: string, itemIndex: number | null = null): Promise<PendingItem[]> {
     const rows: Array<{ item_index: number; item_key: string | null; payload: unknown }> = await manager.query(
-      "SELECT item_index, item_key, payload FROM command_items WHERE command_id = ? AND state = 'pending' ORDER BY item_index",
-      [commandId],
+      `SELECT item_index, item_key, payload FROM command_items WHERE command_id = ? AND state = 'pending'${itemIndex === null ? '' : ' AND item_index = ?'}
+        ORDER BY item_index`,
+      itemIndex === null ? [commandId] : [commandId, itemIndex],
     );
     return rows.map((r) => ({
       itemIndex: Number(r.item_index), itemKey: r.item_key,

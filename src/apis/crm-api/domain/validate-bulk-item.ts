@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { crmErrors, CrmItemError, CrmItemFailure } from '../crm-api.errors';
 import { BulkEventType } from './bulk-event-types';
 import {
-  fail, isGiven, isObject, JsonObject, MAX_DESCRIPTION, readAmount, readDateTime, readString, readUdfs, requireAmount, requireString, UDF_NAMES,
+  fail, isGiven, isObject, JsonObject, MAX_DESCRIPTION, productsTotal, readAmount, readDateTime, readString, readUdfs, requireAmount, requireString, UDF_NAMES,
 } from './crm-fields';
 import { AccountRef, DirectoryRef, readAccountRef, readDirectoryRef } from './crm-identifiers';
 
@@ -180,7 +180,6 @@ function readPurchase(raw: JsonObject, item: ParsedBulkItem, push: (ref: Directo
   if (!isGiven(products)) fail(crmErrors.mandatoryMissing('products_set'));
   if (!Array.isArray(products) || products.length === 0) fail(crmErrors.invalidValue('products_set', 'The value must be a non-empty list of products.'));
   if (products.length > MAX_PRODUCTS) fail(crmErrors.invalidValue('products_set', `At most ${MAX_PRODUCTS} products can be specified.`));
-  let total = new Decimal(0);
   products.forEach((product: unknown, i: number) => {
     const param = `products_set[${i}]`;
     if (!isObject(product)) fail(crmErrors.invalidValue(param, 'Each product must be an object.'));
@@ -193,10 +192,9 @@ function readPurchase(raw: JsonObject, item: ParsedBulkItem, push: (ref: Directo
     requireAmount(product.net_amount, `${param}.net_amount`);
     requireAmount(product.vat_amount, `${param}.vat_amount`);
     const totalAmount = requireAmount(product.total_amount, `${param}.total_amount`);
-    total = total.plus(totalAmount);
     item.products.push({ slot, quantity, totalAmount });
   });
-  item.amount = total;
+  item.amount = productsTotal(item.products.map((p) => p.totalAmount), 'products_set');
 }
 
 function readReferral(raw: JsonObject, item: ParsedBulkItem): void {
