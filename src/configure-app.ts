@@ -18,6 +18,8 @@ const WORKER_PATHS = ['/health', '/metrics'];
 export function configureApp(app: INestApplication): void {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
+  // Nest replays the start-up lines it buffered only in listen(); an app that is only initialised (tests, tools) would lose them.
+  app.flushLogs();
   app.use(httpMetricsMiddleware(app.get(EngineMetrics)));
   if (!config.servesApi) onlyWorkerPaths(app);
   useJsonBodies(app);

@@ -17,6 +17,8 @@ export class AppConfig {
   readonly workerPort: number;
   readonly metricsToken: string | null;
   readonly rateLimit: { limit: number; windowMs: number };
+  /** Start-up warns when MariaDB's innodb_buffer_pool_size is below this many MiB; 0 turns the check off. */
+  readonly minBufferPoolMb: number;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -32,6 +34,7 @@ export class AppConfig {
     this.workerPort = env.WORKER_PORT;
     this.metricsToken = env.METRICS_TOKEN || null;
     this.rateLimit = { limit: env.RATE_LIMIT, windowMs: env.RATE_LIMIT_WINDOW_MS };
+    this.minBufferPoolMb = env.MIN_BUFFER_POOL_MB;
   }
 
   /** The APIs, docs and admin board; a worker serves only /health and /metrics. */

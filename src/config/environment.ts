@@ -29,6 +29,7 @@ export class EnvironmentVariables {
   /** Requests per client per RATE_LIMIT_WINDOW_MS, all routes of the client together; 0 = no limit. */
   @IsInt() @Min(0) RATE_LIMIT: number = 2000;
   @IsInt() @Min(100) @Max(3600000) RATE_LIMIT_WINDOW_MS: number = 1000;
+  @IsInt() @Min(0) @Max(16777216) MIN_BUFFER_POOL_MB: number = 1024;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
 }
