@@ -33,7 +33,8 @@ module.exports = {
       name: 'no-deep-module-import-from-outside',
       comment: 'Code outside src/modules enters a module through its index.ts',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/modules/' },
+      // The metrics instrument, which the modules themselves use, names the event states of the register.
+      from: { path: '^src/', pathNot: ['^src/modules/', '^src/metrics/engine-metrics\\.ts$'] },
       to: { path: '^src/modules/[^/]+/.', pathNot: '^src/modules/[^/]+/index\\.ts$' },
     },
     {

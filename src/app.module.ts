@@ -9,6 +9,7 @@ import { AppConfig, ConfigModule } from './config';
 import { BufferPoolCheck } from './database/check-buffer-pool';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ApiClientsModule } from './modules/api-clients';
 import { BonusAccountsModule, BonusAccountsProcessorsModule } from './modules/bonus-accounts';
 import { CommandRunsModule, CommandRunsProcessorsModule } from './modules/command-runs';
@@ -41,6 +42,7 @@ export class AppModule {
         }),
         RedisModule,
         HealthModule,
+        MetricsModule,
         ApiClientsModule,
         DirectoriesModule,
         CustomersModule,

@@ -1,3 +1,4 @@
+import { loadConfig } from './app-config';
 import { ConfigError, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
@@ -7,6 +8,7 @@ describe('validateEnvironment', () => {
       PORT: 3000, DB_HOST: '127.0.0.1', DB_PORT: 3306, DB_USER: 'root', DB_PASSWORD: '', DB_NAME: 'bonus_engine',
       REDIS_HOST: '127.0.0.1', REDIS_PORT: 6379, REDIS_DB: 0, QUEUE_PREFIX: 'bull', ROLE: 'all',
       MAX_ITEMS_PER_COMMAND: 1000, TOKEN_TTL_SECONDS: 3600, POINT_VALUE: '1.00', MIN_BUFFER_POOL_MB: 1024,
+      WORKER_PORT: 3001, METRICS_TOKEN: '', RATE_LIMIT: 2000, RATE_LIMIT_WINDOW_MS: 1000,
     });
   });
 
@@ -15,6 +17,11 @@ describe('validateEnvironment', () => {
     expect(env.PORT).toBe(8080);
     expect(env.POINT_VALUE).toBe('0.0100');
     expect(env.ROLE).toBe('worker');
+  });
+
+  it('gives a worker its own HTTP port for /health and /metrics', () => {
+    expect(loadConfig({ ROLE: 'worker', PORT: '8080', WORKER_PORT: '9100' }).httpPort).toBe(9100);
+    expect(loadConfig({ ROLE: 'api', PORT: '8080', WORKER_PORT: '9100' }).httpPort).toBe(8080);
   });
 
   it.each([

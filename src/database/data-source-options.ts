@@ -1,6 +1,7 @@
 import { join } from 'path';
 import { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
 import { AppConfig } from '../config';
+import { AfterCommitSubscriber } from './after-commit';
 import { MIGRATIONS } from './migrations';
 
 /** Each module keeps its entities in its own `entities/` folder; the connection finds them there. */
@@ -21,6 +22,7 @@ export function dataSourceOptions(config: AppConfig): MysqlConnectionOptions {
     bigNumberStrings: true,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

@@ -55,13 +55,22 @@ export class ApiClientsService {
     this.keyCache.clear();
   }
 
+  /** Sets the client's own request limit (null: back to the default); effective within seconds everywhere. */
+  async setRateLimit(id: string, rateLimit: number | null): Promise<ApiClientDto> {
+    const result = await this.clients.update({ id, active: true }, { rateLimit });
+    if (!result.affected) throw clientNotFound(id);
+    this.keyCache.clear();
+    this.logger.log({ clientId: id, rateLimit }, 'API client rate limit set');
+    return toDto(await this.clients.findOneByOrFail({ id }));
+  }
+
   async authenticateKey(apiKey: string | undefined): Promise<AuthenticatedClient | null> {
     if (!apiKey) return null;
     const keyHash = hashSecret(apiKey);
     const cached = this.keyCache.get(keyHash);
     if (cached && cached.until > Date.now()) return cached.client;
     const row = await this.clients.findOne({ where: { keyHash, active: true } });
-    const client = row ? { id: row.id, name: row.name, role: row.role } : null;
+    const client = row ? { id: row.id, name: row.name, role: row.role, rateLimit: row.rateLimit } : null;
     if (this.keyCache.size > 10000) this.keyCache.clear();
     this.keyCache.set(keyHash, { client, until: Date.now() + KEY_CACHE_MS });
     return client;
@@ -82,7 +91,7 @@ export class ApiClientsService {
     const row = await this.tokens
       .createQueryBuilder('t')
       .innerJoin(ApiClientEntity, 'c', 'c.id = t.client_id AND c.active = 1')
-      .select(['c.id AS id', 'c.name AS name', 'c.role AS role'])
+      .select(['c.id AS id', 'c.name AS name', 'c.role AS role', 'c.rate_limit AS rateLimit'])
       .where('t.token_hash = :hash AND t.expires_at > :now', { hash: hashSecret(token), now: new Date() })
       .getRawOne<AuthenticatedClient>();
     return row ?? null;
@@ -90,5 +99,8 @@ export class ApiClientsService {
 }
 
 function toDto(entity: ApiClientEntity): ApiClientDto {
-  return { id: entity.id, name: entity.name, role: entity.role, keyPrefix: entity.keyPrefix, active: entity.active, createdAt: entity.createdAt };
+  return {
+    id: entity.id, name: entity.name, role: entity.role, keyPrefix: entity.keyPrefix, active: entity.active,
+    rateLimit: entity.rateLimit, createdAt: entity.createdAt,
+  };
 }

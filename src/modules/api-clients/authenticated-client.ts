@@ -5,4 +5,6 @@ export interface AuthenticatedClient {
   id: string;
   name: string;
   role: ApiClientRole;
+  /** Own request limit per window; null = the default. */
+  rateLimit: number | null;
 }

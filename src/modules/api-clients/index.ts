@@ -1,3 +1,4 @@
+export { adminBrowserAuth } from './admin-browser-auth';
 export { ApiClientsModule } from './api-clients.module';
 export { ApiClientsService } from './api-clients.service';
 export { hashSecret } from './api-key-hash';

@@ -11,5 +11,7 @@ export class ApiClientEntity {
   @Column({ name: 'key_hash', type: 'char', length: 64 }) keyHash: string;
   @Column({ name: 'key_prefix' }) keyPrefix: string;
   @Column({ type: 'boolean' }) active: boolean;
+  /** Requests per rate-limit window; null = the default (RATE_LIMIT), 0 = unlimited. */
+  @Column({ name: 'rate_limit', type: 'int', unsigned: true, nullable: true }) rateLimit: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, isRetryableLockError } from '../../../common/errors';
+import { afterCommit } from '../../../database/after-commit';
 import { inTransaction } from '../../../database/transaction';
+import { EngineMetrics } from '../../../metrics/engine-metrics';
 import { BonusAccountsService, LedgerEntryRequest } from '../../bonus-accounts';
 import { CommandRunsService } from '../../command-runs';
 import { CustomersService } from '../../customers';
@@ -29,6 +31,7 @@ export class EventProcessingService {
     private readonly accounts: BonusAccountsService,
     private readonly rules: RewardsRulesService,
     private readonly commandRuns: CommandRunsService,
+    private readonly metrics: EngineMetrics,
   ) {}
 
   /** Processes the chunk; an event that cannot be processed at all is marked failed, never retried forever. */
@@ -56,6 +59,7 @@ export class EventProcessingService {
       const outcomes = await this.accrue(manager, events);
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
+      afterCommit(manager, () => this.metrics.eventsFinished(outcomes.map((o, i) => ({ state: o.state, acceptedAt: events[i].acceptedAt }))));
       return [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))];
     }, 'READ COMMITTED');
     for (const commandId of commandIds) await this.finishCommandIfDone(commandId);
@@ -64,7 +68,8 @@ export class EventProcessingService {
 
   private async lockPending(manager: EntityManager, eventIds: string[]): Promise<PendingEvent[]> {
     const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT number, id, client_id, source, command_id, customer_id, account_id, attributes, payload
+      `SELECT number, id, client_id, source, command_id, customer_id, account_id, attributes, payload,
+              TIMESTAMPDIFF(MICROSECOND, created_at, CURRENT_TIMESTAMP(3)) AS waited_us
          FROM customer_events FORCE INDEX (uq_customer_events_id) WHERE id IN (?) AND state = 'pending' ORDER BY number FOR UPDATE`,
       [eventIds],
     );
@@ -182,10 +187,11 @@ export class EventProcessingService {
 
   private async markFailed(eventId: string, error: unknown): Promise<void> {
     this.logger.error({ err: error, eventId }, 'Event could not be processed');
-    await this.dataSource.query(
+    const result = await this.dataSource.query(
       "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
       [error instanceof AppError ? error.message : 'Processing failed', eventId],
     );
+    if (result.affectedRows) this.metrics.eventsFinished([{ state: 'failed' }]);
     const [row] = await this.dataSource.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
     if (row?.commandId) await this.finishCommandIfDone(row.commandId);
   }
