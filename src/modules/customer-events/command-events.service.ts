@@ -7,7 +7,7 @@ import { inTransaction } from '../../database/transaction';
 import { CommandEventIdsService, CommandLocksService, CommandRunsService, DUPLICATE_EVENT_ID } from '../command-runs';
 import { DirectoriesService, entryKey } from '../directories';
 import { COMMAND_DIRECTORY_FIELDS, commandEventFacts } from './domain/command-event-facts';
-import { CommandEvent } from './domain/load-customer-events-ext.validation';
+import { CommandEvent } from './command-event';
 import { itemErrorsFailure } from './customer-events.errors';
 import { EventRegisterService } from './event-register.service';
 

@@ -5,5 +5,4 @@ export { CustomerEventsModule } from './customer-events.module';
 export { EventOperationsService } from './event-operations.service';
 export { EventRegisterService } from './event-register.service';
 export type { NewCustomerEvent, RegisteredEvent } from './event-register.types';
-export { validateCommandEvent } from './domain/load-customer-events-ext.validation';
-export type { CommandEvent } from './domain/load-customer-events-ext.validation';
+export type { CommandEvent } from './command-event';

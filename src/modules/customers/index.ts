@@ -6,6 +6,7 @@ export type { IdentityChange } from './customers.service';
 export { CustomerIndex, matchPointMessage, matchQuickBonus } from './domain/customer-matching';
 export type { MatchDecision } from './domain/customer-matching';
 export type { CustomerReference } from './domain/customer-reference';
+export { CUSTOMER_TYPE_FIELDS } from './domain/customer-record';
 export { validatePointMessageItem } from './domain/point-message-item';
 export type { CustomerMessageInput, PointMessageItem } from './domain/point-message-item';
 export { validateQuickBonusItem } from './domain/quick-bonus-item';

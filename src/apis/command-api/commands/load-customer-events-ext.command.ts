@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { CommandItemError } from '../../../common/errors';
 import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients';
-import { CommandEvent, CommandEventsService, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT, validateCommandEvent } from '../../../modules/customer-events';
+import { CommandEvent, CommandEventsService, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT } from '../../../modules/customer-events';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';
 import { addCommandExample } from '../command-examples';
+import { validateCommandEvent } from '../items/load-customer-events-ext.validation';
 import { SEED_EXAMPLES } from '../seed-examples';
 
 addCommandExample(

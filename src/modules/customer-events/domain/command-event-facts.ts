@@ -1,5 +1,5 @@
 import { EventFacts } from '../../rewards-rules';
-import { CommandEvent } from './load-customer-events-ext.validation';
+import { CommandEvent } from '../command-event';
 
 /** What the rules see of a loadCustomerEventsExt event. */
 export function commandEventFacts(event: CommandEvent): EventFacts {

@@ -1,36 +1,17 @@
 import Decimal from 'decimal.js';
 import { readDecimal } from '../../../common/decimal/decimal-input';
-import { CommandItemError } from '../../../common/errors';
 import { ExactDecimal, MAX_AMOUNT } from '../../../common/decimal/points-limits';
+import { CommandItemError } from '../../../common/errors';
 import { parseDateTime } from '../../../common/time/parse-date-time';
-import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../rewards-rules';
+import { CommandEvent } from '../../../modules/customer-events';
+import { CUSTOMER_TYPE_FIELDS } from '../../../modules/customers';
+import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../../modules/rewards-rules';
 
-export const CUSTOMER_TYPE_FIELDS = ['customerType1', 'customerType2', 'customerType3', 'customerType4', 'customerType5'] as const;
 const REQUIRED = [
   'customerId', 'eventId', 'eventDate', 'eventType', 'operationType', 'operationAmount', 'operationCurrencyRate', 'merchantId', 'terminalId',
 ] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 191;
-
-/** One event of a loadCustomerEventsExt command after step-1 validation. */
-export interface CommandEvent {
-  /** The customer's GUID, lower-case. */
-  guid: string;
-  eventId: string;
-  performedOn: Date;
-  eventType: (typeof COMMAND_EVENT_TYPES)[number];
-  operationType: (typeof COMMAND_OPERATION_TYPES)[number];
-  operationAmount: string;
-  operationCurrencyRate: string;
-  /** operationAmount × operationCurrencyRate, exact, rounded once to 4 decimals (half-up). */
-  baseAmount: string;
-  merchant: string;
-  terminal: string;
-  merchantName: string | null;
-  customerEvent: string | null;
-  bankEvent: string | null;
-  customerTypes: Record<(typeof CUSTOMER_TYPE_FIELDS)[number], string | null>;
-}
 
 export type ItemValidation = { ok: true; event: CommandEvent } | { ok: false; error: CommandItemError };
 
