@@ -41,14 +41,14 @@ export class EngineHttp {
       try {
         answer = await this.once(path, body, options.headers ?? {});
         if (!RETRIED_STATUSES.has(answer.status)) return answer;
-        failure = `HTTP ${answer.status}${describe(answer.body)}`;
+        failure = `The engine at ${this.baseUrl} answered ${path} with HTTP ${answer.status}${describe(answer.body)}`;
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         if (!retryNetwork) throw error;
         failure = error.message;
       }
       if (attempt >= this.retry.retries) {
-        throw new CliError(`The engine at ${this.baseUrl} did not accept ${path} after ${attempt + 1} attempts: ${failure}`);
+        throw new CliError(`${failure}; gave up after ${attempt + 1} attempts`);
       }
       await sleep(backoffDelay(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs));
     }

@@ -98,7 +98,7 @@ export class CommandLoader {
         answer = await this.api.loadCustomerEventsExt(pending.map((r) => r.item));
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
-        if (failures >= this.options.retry.retries) throw new CliError(error.message);
+        if (failures >= this.options.retry.retries) throw new CliError(`${error.message}; gave up after ${failures + 1} attempts`);
         await sleep(backoffDelay(failures++, this.options.retry.baseDelayMs, this.options.retry.maxDelayMs));
         const eventIds = await this.acceptedEventIds(pending);
         if (eventIds) {
