@@ -1,5 +1,5 @@
 import { CliError } from '../cli-error';
-import { describe, EngineAnswer, EngineHttp } from './engine-http';
+import { EngineAnswer, EngineHttp, errorText } from './engine-http';
 
 export interface EventOutcome {
   eventId: string;
@@ -60,5 +60,5 @@ export class CommandApi {
 export function wholeCallRejected(what: string, answer: EngineAnswer): CliError {
   const type = answer.body?.error?.typeOfError ?? answer.body?.status?.code ?? answer.body?.error;
   const hint = answer.status === 401 ? ' (check --api-key)' : answer.status === 403 ? ' (the API key may not use this API)' : '';
-  return new CliError(`The engine refused ${what}: HTTP ${answer.status}${type ? ` ${type}` : ''}${describe(answer.body)}${hint}`);
+  return new CliError(`The engine refused ${what}: HTTP ${answer.status}${type ? ` ${type}` : ''}${errorText(answer.body)}${hint}`);
 }

@@ -41,7 +41,7 @@ export class EngineHttp {
       try {
         answer = await this.once(path, body, options.headers ?? {});
         if (!RETRIED_STATUSES.has(answer.status)) return answer;
-        failure = `The engine at ${this.baseUrl} answered ${path} with HTTP ${answer.status}${describe(answer.body)}`;
+        failure = `The engine at ${this.baseUrl} answered ${path} with HTTP ${answer.status}${errorText(answer.body)}`;
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         if (!retryNetwork) throw error;
@@ -88,7 +88,7 @@ function networkCause(error: unknown): string {
 }
 
 /** The error text of a Command API, CRM or admin error body, for messages. */
-export function describe(body: any): string {
+export function errorText(body: any): string {
   const text = body?.error?.description ?? body?.status?.description ?? body?.message ?? body?.text;
   return typeof text === 'string' && text ? `: ${text}` : '';
 }
