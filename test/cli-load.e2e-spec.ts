@@ -72,7 +72,7 @@ describe('bonus-engine load', () => {
     writeEvents(file, 'd1', 5000);
     const { code, stdout, stderr } = await runCli(loadArgs(file)).result;
     expect({ code, stderr: stderr.includes('Error') ? stderr : '' }).toEqual({ code: 1, stderr: '' });
-    expect(JSON.parse(stdout.trim())).toEqual({ sent: 4993, processed: 4993, rejected: 7, failed: 0, points: '49930', errorReports: [`${file}.errors.ndjson`] });
+    expect(JSON.parse(stdout.trim())).toEqual({ sent: 4993, processed: 4993, rejected: 7, failed: 0, points: '49930.00', errorReports: [`${file}.errors.ndjson`] });
     const report = readReport(`${file}.errors.ndjson`);
     expect(report.map((e) => e.line).sort((a, b) => a - b)).toEqual(Object.keys(BAD_LINES).map(Number));
     expect(report.find((e) => e.line === 13)).toMatchObject({ eventId: 'd1-13', stage: 'accept', state: 'rejected', error: 'Invalid customerId: a UUID is expected' });
@@ -104,7 +104,7 @@ describe('bonus-engine load', () => {
     const { code, stdout, stderr } = await runCli(loadArgs(file)).result;
     expect(stderr).toContain('Resuming');
     expect(code).toBe(1);
-    expect(JSON.parse(stdout.trim())).toMatchObject({ sent: 4993, processed: 4993, rejected: 7, failed: 0, points: '49930' });
+    expect(JSON.parse(stdout.trim())).toMatchObject({ sent: 4993, processed: 4993, rejected: 7, failed: 0, points: '49930.00' });
     expect(readReport(`${file}.errors.ndjson`).map((e) => e.line).sort((a, b) => a - b)).toEqual(Object.keys(BAD_LINES).map(Number));
     const ledger = await ledgerOf('d2');
     expect(ledger).toHaveLength(4993);

@@ -68,7 +68,7 @@ describe('CommandLoader', () => {
     await new CommandLoader(state, engine as unknown as CommandApi, options).run(stream([1, 2, 3, 4, 5].map(record)));
     expect(engine.sent).toEqual([['e1', 'e2'], ['e1'], ['e3', 'e4'], ['e5']]);
     expect(reportLines()).toEqual([{ line: 2, eventId: 'e2', stage: 'accept', state: 'rejected', error: 'Invalid customerId: a UUID is expected', event: { eventId: 'e2' } }]);
-    expect(file.read()).toMatchObject({ done: 5, inFlight: null, counts: { sent: 4, processed: 4, rejected: 1, failed: 0, points: '40' } });
+    expect(file.read()).toMatchObject({ done: 5, inFlight: null, counts: { sent: 4, processed: 4, rejected: 1, failed: 0, points: '40.00' } });
   });
 
   it('reports the events that step 2 rejected or failed with their lines', async () => {
@@ -78,7 +78,7 @@ describe('CommandLoader', () => {
     };
     await new CommandLoader(state, engine as unknown as CommandApi, options).run(stream([1, 2].map(record)));
     expect(reportLines()).toEqual([{ line: 2, eventId: 'e2', stage: 'process', state: 'failed', error: 'boom', event: { eventId: 'e2' } }]);
-    expect(file.read()?.counts).toEqual({ sent: 2, processed: 1, rejected: 0, failed: 1, points: '10' });
+    expect(file.read()?.counts).toEqual({ sent: 2, processed: 1, rejected: 0, failed: 1, points: '10.00' });
   });
 
   it('follows the accepted command of a resumed load instead of sending it again', async () => {

@@ -9,10 +9,10 @@ export interface LoadCounts {
   points: string | null;
 }
 
-export const noCounts = (followsPoints: boolean): LoadCounts => ({ sent: 0, processed: 0, rejected: 0, failed: 0, points: followsPoints ? '0' : null });
+export const noCounts = (followsPoints: boolean): LoadCounts => ({ sent: 0, processed: 0, rejected: 0, failed: 0, points: followsPoints ? '0.00' : null });
 
 export function addCounts(a: LoadCounts, b: Partial<LoadCounts>): LoadCounts {
-  const points = a.points === null || b.points === null ? null : new Decimal(a.points).plus(b.points ?? '0').toFixed();
+  const points = a.points === null || b.points === null ? null : new Decimal(a.points).plus(b.points ?? '0').toFixed(2);
   return {
     sent: a.sent + (b.sent ?? 0),
     processed: a.processed + (b.processed ?? 0),
@@ -23,7 +23,7 @@ export function addCounts(a: LoadCounts, b: Partial<LoadCounts>): LoadCounts {
 }
 
 export function summaryLine(c: LoadCounts): string {
-  const points = c.points === null ? 'points not followed (CRM API)' : `points ${new Decimal(c.points).toFixed(2)}`;
+  const points = c.points === null ? 'points not followed (CRM API)' : `points ${c.points}`;
   return `sent ${c.sent}, processed ${c.processed}, rejected ${c.rejected}, failed ${c.failed}, ${points}`;
 }
 
