@@ -1,6 +1,10 @@
 import Decimal from 'decimal.js';
 
-/** What a load did, as the summary reports it. Points are a decimal string (null: not followed, CRM API). */
+/**
+ * What a load did, as the summary reports it: sent = accepted at step 1; processed, rejected (at
+ * either step, or unreadable) and failed = final outcomes; points accrued, a decimal string (null:
+ * not followed, CRM API).
+ */
 export interface LoadCounts {
   sent: number;
   processed: number;

@@ -62,7 +62,7 @@ describe('CrmLoader', () => {
     positions.push(file.read()!.done);
     expect(mostInFlight).toBe(3);
     expect(positions).toEqual([0, 6]);
-    expect(file.read()!.counts).toEqual({ sent: 6, processed: 3, rejected: 3, failed: 0, points: null });
+    expect(file.read()!.counts).toEqual({ sent: 3, processed: 3, rejected: 3, failed: 0, points: null });
     const lines = readFileSync(join(dir, 'errors.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).line);
     expect(lines).toEqual([2, 4, 6]);
     report.close();

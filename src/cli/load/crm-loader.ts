@@ -95,7 +95,7 @@ export class CrmLoader {
     return {
       to,
       entries: [...unreadable, ...rejected],
-      counts: { sent: events.length, processed: answer.processed.length, rejected: unreadable.length + rejected.length },
+      counts: { sent: answer.processed.length, processed: answer.processed.length, rejected: unreadable.length + rejected.length },
     };
   }
 }
