@@ -44,8 +44,8 @@ export async function runLoader(ctx: BenchContext): Promise<void> {
     const client = await ctx.api.createClient('bench-loader');
     const step = ctx.progress.step(`loader: bonus-engine load, ${count.toLocaleString('en-US')} events`, count, 'events');
     const started = performance.now();
-    const child = spawn(process.execPath, [
-      path.join(ROOT, 'bin/bonus-engine.js'), 'load', '--url', `http://127.0.0.1:${ctx.options.port}`, '--api-key', client.apiKey,
+    const child = spawn(path.join(ROOT, 'bin/bonus-engine.js'), [
+      'load', '--url', `http://127.0.0.1:${ctx.options.port}`, '--api-key', client.apiKey,
       '--format', 'ndjson', '--json', '--progress-interval', '2', file,
     ], { stdio: ['ignore', 'pipe', 'pipe'] });
     const rss = new RssSampler(() => vmRssKb(child.pid!)).start();
