@@ -9,7 +9,7 @@ describe('EngineHttp', () => {
   let calls: number;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    server = createServer((_req, res) => {
       calls++;
       const [status, body] = answers.shift() ?? [200, { ok: true }];
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
