@@ -8,6 +8,7 @@ import { CommandRunsService } from '../command-runs/command-runs.service';
 import { DirectoriesService, entryKey } from '../directories/directories.service';
 import { COMMAND_DIRECTORY_FIELDS, commandEventFacts } from './domain/command-event-facts';
 import { CommandEvent, ItemError } from './domain/load-customer-events-ext.validation';
+import { CommandCompletionService } from './command-completion.service';
 import { EventRegisterService } from './event-register.service';
 
 export const LOAD_CUSTOMER_EVENTS_EXT = 'loadCustomerEventsExt';
@@ -33,12 +34,13 @@ export class CommandEventsService {
     private readonly commandRuns: CommandRunsService,
     private readonly locks: CommandLocksService,
     private readonly register: EventRegisterService,
+    private readonly completion: CommandCompletionService,
   ) {}
 
   async accept(clientId: string, events: CommandEvent[]): Promise<string> {
     const { commandId, queued } = await inTransaction(this.dataSource, async (manager) => {
       await this.initialiseDirectories(manager, events);
-      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT);
+      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT, (m, id) => this.completion.hasPendingEvents(m, id));
       const { fresh, duplicates } = await this.splitDuplicates(manager, clientId, events);
       const commandId = await this.commandRuns.createRun(manager, {
         clientId,

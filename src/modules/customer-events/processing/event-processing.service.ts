@@ -5,10 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, isRetryableLockError } from '../../../database/transaction';
 import { BonusAccountsService } from '../../bonus-accounts/bonus-accounts.service';
 import { LedgerEntryRequest } from '../../bonus-accounts/ledger.types';
-import { CommandRunsService } from '../../command-runs/command-runs.service';
 import { CustomersService } from '../../customers/customers.service';
 import { evaluateBatch, periodsOf } from '../../rewards-rules/domain/rule-evaluator';
 import { RewardsRulesService } from '../../rewards-rules/rewards-rules.service';
+import { CommandCompletionService } from '../command-completion.service';
 import { EventOutcome, outcomeUpdate } from './event-outcome';
 import { PendingEvent, toPendingEvent } from './pending-event';
 
@@ -29,7 +29,7 @@ export class EventProcessingService {
     private readonly customers: CustomersService,
     private readonly accounts: BonusAccountsService,
     private readonly rules: RewardsRulesService,
-    private readonly commandRuns: CommandRunsService,
+    private readonly completion: CommandCompletionService,
   ) {}
 
   /** Processes the chunk; an event that cannot be processed at all is marked failed, never retried forever. */
@@ -50,16 +50,15 @@ export class EventProcessingService {
   }
 
   private async processInTransaction(eventIds: string[]): Promise<number> {
-    const commandIds = await inTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const events = await this.lockPending(manager, eventIds);
-      if (events.length === 0) return [];
+      if (events.length === 0) return;
       await this.attachCustomers(manager, events);
       const outcomes = await this.accrue(manager, events);
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
-      return [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))];
+      await this.completion.finishIfDone(manager, [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))]);
     }, 'READ COMMITTED');
-    for (const commandId of commandIds) await this.finishCommandIfDone(commandId);
     return eventIds.length;
   }
 
@@ -176,20 +175,13 @@ export class EventProcessingService {
 
   private async markFailed(eventId: string, error: unknown): Promise<void> {
     this.logger.error({ err: error, eventId }, 'Event could not be processed');
-    await this.dataSource.query(
-      "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
-      ['Processing failed', eventId],
-    );
-    const [row] = await this.dataSource.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
-    if (row?.commandId) await this.finishCommandIfDone(row.commandId);
-  }
-
-  /** A command is finished when none of its events is pending; only then may its client send the next one. */
-  private async finishCommandIfDone(commandId: string): Promise<void> {
-    const [pending] = await this.dataSource.query(
-      "SELECT EXISTS(SELECT 1 FROM customer_events WHERE command_id = ? AND state = 'pending') AS waiting",
-      [commandId],
-    );
-    if (Number(pending.waiting) === 0) await this.commandRuns.finishRun(this.dataSource.manager, commandId);
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.query(
+        "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
+        ['Processing failed', eventId],
+      );
+      const [row] = await manager.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
+      if (row?.commandId) await this.completion.finishIfDone(manager, [row.commandId]);
+    }, 'READ COMMITTED');
   }
 }
