@@ -11,6 +11,7 @@ import { CommandEventsService } from './command-events.service';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { EventOperationsService } from './event-operations.service';
 import { EventRegisterService } from './event-register.service';
+import { FailedEventsService } from './failed-events.service';
 
 @Module({
   imports: [
@@ -21,7 +22,7 @@ import { EventRegisterService } from './event-register.service';
     RewardsRulesModule,
   ],
   controllers: [AdminEventsController],
-  providers: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService],
+  providers: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService, FailedEventsService],
   exports: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService],
 })
 export class CustomerEventsModule {}

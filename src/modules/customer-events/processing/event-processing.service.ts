@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, isRetryableLockError } from '../../../database/transaction';
+import { inTransaction } from '../../../database/transaction';
+import { isTransientDatabaseError } from '../../../database/transient-errors';
 import { BonusAccountsService } from '../../bonus-accounts/bonus-accounts.service';
 import { LedgerEntryRequest } from '../../bonus-accounts/ledger.types';
 import { CustomersService } from '../../customers/customers.service';
@@ -32,12 +33,17 @@ export class EventProcessingService {
     private readonly completion: CommandCompletionService,
   ) {}
 
-  /** Processes the chunk; an event that cannot be processed at all is marked failed, never retried forever. */
+  /**
+   * Processes the chunk. A transient database error (lost connection, saturated server, deadlock)
+   * is thrown, so the job is retried and the events stay pending. Any other error fails the chunk,
+   * which is processed again one event at a time: an event that fails alone, again, is marked
+   * failed (an admin can requeue it), never retried forever.
+   */
   async processChunk(eventIds: string[]): Promise<number> {
     try {
       return await this.processInTransaction(eventIds);
     } catch (error) {
-      if (isRetryableLockError(error)) throw error;
+      if (isTransientDatabaseError(error)) throw error;
       if (eventIds.length === 1) {
         await this.markFailed(eventIds[0], error);
         return 1;
