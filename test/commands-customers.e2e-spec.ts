@@ -174,11 +174,11 @@ describe('Customer commands: addBonusExtQuick, getBalanceCustomersExt, getBonusO
         await adjustB('4');
         let answered = false;
         const firstPage = page(null).finally(() => { answered = true; });
-        const lockWaits = async () => Number((await ctx.dataSource.query(
-          `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
-            WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`,
-        ))[0].n);
-        await waitFor(async () => answered || (await lockWaits()) > 0, 10000, 'the first page');
+        const waitingOnAccounts = async () => Number((await ctx.dataSource.query(
+          `SELECT COUNT(*) AS n FROM information_schema.processlist
+            WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command = 'Query' AND info LIKE '%FROM bonus_accounts%' AND time >= 1`,
+        ))[0].n) > 0;
+        await waitFor(async () => answered || waitingOnAccounts(), 20000, 'the first page');
         await late.commitTransaction();
 
         const seen: string[] = [];
