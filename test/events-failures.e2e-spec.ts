@@ -101,6 +101,20 @@ describe('Events whose processing fails', () => {
     expect((await waitForCommand(ctx, apiKey, commandId)).map((e) => e.points)).toEqual(['10.00', '10.00', '10.00']);
   });
 
+  it('requeues a failed event as often as needed, also when it is all its command sent', async () => {
+    failWritesOfPoisonedEvents();
+    const event = commandEvent({ operationAmount: 300 });
+    poisoned.add(event.eventId as string);
+    const { commandId, ids } = await send([event]);
+    expect((await waitForCommand(ctx, apiKey, commandId)).map((e) => e.state)).toEqual(['failed']);
+
+    expect((await ctx.http().post('/admin/events/requeue').set(admin).send({ ids }).expect(200)).body).toEqual({ requeued: 1 });
+    await waitFor(async () => (await eventState(ids[0])).state === 'failed' && (await runState(commandId)) === 'done', 20000, 'the event to fail again');
+    poisoned.clear();
+    expect((await ctx.http().post('/admin/events/requeue').set(admin).send({ ids }).expect(200)).body).toEqual({ requeued: 1 });
+    expect((await waitForCommand(ctx, apiKey, commandId)).map((e) => [e.state, e.points])).toEqual([['processed', '30.00']]);
+  });
+
   it('refuses a selection that is not one with 400 naming the problem, and integrators with 403', async () => {
     const res = await ctx.http().post('/admin/events/requeue').set(admin).send({ ids: ['nope'], state: 'failed' });
     expect(res.status).toBe(400);

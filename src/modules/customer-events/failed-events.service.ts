@@ -31,7 +31,8 @@ export class FailedEventsService {
     let requeued = 0;
     for (;;) {
       const ids = await this.reopenBatch(parsed.value);
-      await this.register.enqueue(ids);
+      // A round of its own: Bull keeps finished jobs, and would ignore the first round's job id.
+      await this.register.enqueue(ids, `admin-requeue-${Date.now()}`);
       requeued += ids.length;
       if (ids.length < REQUEUE_BATCH) break;
     }
