@@ -6,6 +6,7 @@ import { CrmApiModule } from './apis/crm-api/crm-api.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfig, ConfigModule } from './config';
+import { BufferPoolCheck } from './database/check-buffer-pool';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CrmApiModule,
         ...(config.runsProcessors ? PROCESSOR_MODULES : []),
       ],
+      providers: [BufferPoolCheck],
     };
   }
 }

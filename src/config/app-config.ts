@@ -14,6 +14,8 @@ export class AppConfig {
   readonly tokenTtlSeconds: number;
   readonly pointValue: string;
   readonly logLevel: string;
+  /** Start-up warns when MariaDB's innodb_buffer_pool_size is below this many MiB; 0 turns the check off. */
+  readonly minBufferPoolMb: number;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -26,6 +28,7 @@ export class AppConfig {
     this.tokenTtlSeconds = env.TOKEN_TTL_SECONDS;
     this.pointValue = env.POINT_VALUE;
     this.logLevel = env.LOG_LEVEL;
+    this.minBufferPoolMb = env.MIN_BUFFER_POOL_MB;
   }
 
   get servesHttp(): boolean {
