@@ -7,6 +7,7 @@ import { inTransaction } from '../../database/transaction';
 import { CommandEventIdsService, CommandLocksService, CommandRunsService, DUPLICATE_EVENT_ID } from '../command-runs';
 import { DirectoriesService, entryKey } from '../directories';
 import { COMMAND_DIRECTORY_FIELDS, commandEventFacts } from './domain/command-event-facts';
+import { CommandCompletionService } from './command-completion.service';
 import { CommandEvent } from './command-event';
 import { itemErrorsFailure } from './customer-events.errors';
 import { EventRegisterService } from './event-register.service';
@@ -29,12 +30,13 @@ export class CommandEventsService {
     private readonly locks: CommandLocksService,
     private readonly eventIds: CommandEventIdsService,
     private readonly register: EventRegisterService,
+    private readonly completion: CommandCompletionService,
   ) {}
 
   async accept(clientId: string, events: CommandEvent[]): Promise<string> {
     const { commandId, queued } = await inTransaction(this.dataSource, async (manager) => {
       await this.initialiseDirectories(manager, events);
-      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT);
+      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT, (m, id) => this.completion.hasPendingEvents(m, id));
       const commandId = randomUUID();
       const held = await this.eventIds.take(manager, clientId, commandId, events.map((e) => e.eventId));
       const { fresh, duplicates } = splitDuplicates(events, held);
