@@ -4,7 +4,7 @@ import {
   ApiUnauthorizedResponse, getSchemaPath,
 } from '@nestjs/swagger';
 import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
-import { CrmTokenGuard } from '../../modules/api-clients/guards/crm-token.guard';
+import { CrmApiKeyGuard } from '../../modules/api-clients/guards/crm-api-key.guard';
 import { CurrentClient } from '../../modules/api-clients/guards/current-client.decorator';
 import { SINGLE_PURCHASE_EXAMPLE } from './crm-examples';
 import { CrmPurchaseService } from './crm-purchase.service';
@@ -14,7 +14,7 @@ const CRM_ERROR = { $ref: getSchemaPath('CrmApiError') };
 
 @ApiTags('CRM API')
 @ApiSecurity('crm-api-key')
-@UseGuards(CrmTokenGuard)
+@UseGuards(CrmApiKeyGuard)
 @Controller('crm')
 export class CrmPurchaseController {
   constructor(private readonly purchases: CrmPurchaseService) {}
@@ -29,7 +29,7 @@ export class CrmPurchaseController {
       'one transaction (`amount` in currency at POINT_VALUE per point, or `alternative_amount` in points): an insufficient ' +
       'balance stores neither. Errors answer in the CRM envelope.',
   })
-  @ApiHeader({ name: 'api_key', description: 'The client\'s API key (or a token of POST /crm/login)', example: SINGLE_PURCHASE_EXAMPLE.headers.api_key })
+  @ApiHeader({ name: 'api_key', description: 'The client\'s API key itself (not a token of POST /crm/login)', example: SINGLE_PURCHASE_EXAMPLE.headers.api_key })
   @ApiBody({ schema: SINGLE_PURCHASE_SCHEMA, examples: { seed: { summary: `Request of seed ${SINGLE_PURCHASE_EXAMPLE.seed}`, value: SINGLE_PURCHASE_EXAMPLE.request } } })
   @ApiOkResponse({
     description: 'The purchase event id',

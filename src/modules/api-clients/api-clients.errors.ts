@@ -2,6 +2,7 @@ import { AppError, ErrorCode } from '../../common/errors';
 
 export const missingApiKey = () => new AppError(ErrorCode.Unauthorized, 'Missing or invalid API key');
 export const adminOnly = () => new AppError(ErrorCode.Forbidden, 'This endpoint needs an admin API key');
+export const integratorOnly = () => new AppError(ErrorCode.Forbidden, 'This endpoint needs an integrator API key; admin keys are for /admin');
 export const invalidToken = () =>
   new AppError(ErrorCode.InvalidToken, 'Error:Token Not Found. - Description:The token is invalid or has expired.');
 export const clientNotFound = (id: string) => new AppError(ErrorCode.NotFound, `API client ${id} not found`);

@@ -6,6 +6,7 @@ import { ApiClientEntity } from './entities/api-client.entity';
 import { CrmTokenEntity } from './entities/crm-token.entity';
 import { AdminGuard } from './guards/admin.guard';
 import { ApiKeyGuard } from './guards/api-key.guard';
+import { CrmApiKeyGuard } from './guards/crm-api-key.guard';
 import { CrmTokenGuard } from './guards/crm-token.guard';
 
 /** Global so every controller can use the guards. */
@@ -13,8 +14,8 @@ import { CrmTokenGuard } from './guards/crm-token.guard';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiClientEntity, CrmTokenEntity])],
   controllers: [AdminClientsController],
-  providers: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard],
-  exports: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard],
+  providers: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
+  exports: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
 })
 export class ApiClientsModule implements OnApplicationBootstrap {
   constructor(private readonly clients: ApiClientsService) {}

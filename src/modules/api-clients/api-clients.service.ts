@@ -67,21 +67,22 @@ export class ApiClientsService {
     return client;
   }
 
-  /** CRM login: exchanges an API key for a token that expires after TOKEN_TTL_SECONDS. */
+  /** CRM login: exchanges an integrator's API key for a token that expires after TOKEN_TTL_SECONDS. */
   async issueToken(apiKey: string | undefined): Promise<{ token: string; expiresAt: Date }> {
     const client = await this.authenticateKey(apiKey);
-    if (!client) throw invalidToken();
+    if (!client || client.role !== 'integrator') throw invalidToken();
     const token = newSecret('');
     const expiresAt = new Date(Date.now() + this.config.tokenTtlSeconds * 1000);
     await this.tokens.insert({ tokenHash: hashSecret(token), clientId: client.id, expiresAt });
     return { token, expiresAt };
   }
 
+  /** A CRM login token of an active integrator client. */
   async authenticateToken(token: string | undefined): Promise<AuthenticatedClient | null> {
     if (!token) return null;
     const row = await this.tokens
       .createQueryBuilder('t')
-      .innerJoin(ApiClientEntity, 'c', 'c.id = t.client_id AND c.active = 1')
+      .innerJoin(ApiClientEntity, 'c', "c.id = t.client_id AND c.active = 1 AND c.role = 'integrator'")
       .select(['c.id AS id', 'c.name AS name', 'c.role AS role'])
       .where('t.token_hash = :hash AND t.expires_at > :now', { hash: hashSecret(token), now: new Date() })
       .getRawOne<AuthenticatedClient>();
