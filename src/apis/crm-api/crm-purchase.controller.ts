@@ -6,8 +6,10 @@ import {
 import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
 import { CrmApiKeyGuard } from '../../modules/api-clients/guards/crm-api-key.guard';
 import { CurrentClient } from '../../modules/api-clients/guards/current-client.decorator';
+import { CRM_PURCHASES_SCOPE } from '../../modules/api-clients/domain/client-scopes';
 import { SINGLE_PURCHASE_EXAMPLE } from './crm-examples';
 import { CrmPurchaseService } from './crm-purchase.service';
+import { RequiresScope } from './crm-scope.guard';
 import { SINGLE_PURCHASE_SCHEMA } from './crm-schemas';
 
 const CRM_ERROR = { $ref: getSchemaPath('CrmApiError') };
@@ -21,6 +23,7 @@ export class CrmPurchaseController {
 
   @Post('customer_events/purchases')
   @HttpCode(200)
+  @RequiresScope(CRM_PURCHASES_SCOPE)
   @ApiOperation({
     summary: 'Create a posted purchase customer event, with an optional spend request',
     description:

@@ -7,3 +7,5 @@ export const invalidToken = () =>
   new AppError(ErrorCode.InvalidToken, 'Error:Token Not Found. - Description:The token is invalid or has expired.');
 export const clientNotFound = (id: string) => new AppError(ErrorCode.NotFound, `API client ${id} not found`);
 export const cannotDeleteSelf = () => new AppError(ErrorCode.Conflict, 'An admin client cannot delete itself');
+export const unknownScopes = (names: string[]) =>
+  new AppError(ErrorCode.WrongParam, `Unknown scopes: ${names.join(', ')}. Scopes are command:<typeOfCommand>, crm:purchases, crm:bulk:<type>, command:* and crm:*`);

@@ -8,14 +8,15 @@ import { AdminGuard } from './guards/admin.guard';
 import { ApiKeyGuard } from './guards/api-key.guard';
 import { CrmApiKeyGuard } from './guards/crm-api-key.guard';
 import { CrmTokenGuard } from './guards/crm-token.guard';
+import { ScopeCatalogue } from './scope-catalogue';
 
 /** Global so every controller can use the guards. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([ApiClientEntity, CrmTokenEntity])],
   controllers: [AdminClientsController],
-  providers: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
-  exports: [ApiClientsService, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
+  providers: [ApiClientsService, ScopeCatalogue, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
+  exports: [ApiClientsService, ScopeCatalogue, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
 })
 export class ApiClientsModule implements OnApplicationBootstrap {
   constructor(private readonly clients: ApiClientsService) {}

@@ -3,11 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../../config';
 import { hashSecret, newSecret } from './api-key-hash';
-import { clientNotFound, invalidToken } from './api-clients.errors';
+import { clientNotFound, invalidToken, unknownScopes } from './api-clients.errors';
 import { AuthenticatedClient } from './authenticated-client';
-import { ApiClientDto, CreatedApiClientDto, CreateApiClientDto } from './dto/create-api-client.dto';
+import { DEFAULT_SCOPES, unknownScopes as findUnknownScopes } from './domain/client-scopes';
+import { ApiClientDto, CreatedApiClientDto, CreateApiClientDto, UpdateApiClientDto } from './dto/create-api-client.dto';
 import { ApiClientEntity } from './entities/api-client.entity';
 import { CrmTokenEntity } from './entities/crm-token.entity';
+import { ScopeCatalogue } from './scope-catalogue';
 
 const KEY_CACHE_MS = 5000;
 
@@ -21,6 +23,7 @@ export class ApiClientsService {
     @InjectRepository(ApiClientEntity) private readonly clients: Repository<ApiClientEntity>,
     @InjectRepository(CrmTokenEntity) private readonly tokens: Repository<CrmTokenEntity>,
     private readonly config: AppConfig,
+    private readonly catalogue: ScopeCatalogue,
   ) {}
 
   /** Registers the admin client of ADMIN_API_KEY if it is not there yet. */
@@ -29,15 +32,16 @@ export class ApiClientsService {
     await this.clients
       .createQueryBuilder()
       .insert()
-      .values({ name: 'admin', role: 'admin', keyHash, keyPrefix: this.config.adminApiKey.slice(0, 6), active: true })
+      .values({ name: 'admin', role: 'admin', scopes: [...DEFAULT_SCOPES], keyHash, keyPrefix: this.config.adminApiKey.slice(0, 6), active: true })
       .orIgnore()
       .execute();
   }
 
   async create(dto: CreateApiClientDto): Promise<CreatedApiClientDto> {
+    const scopes = this.checkedScopes(dto.scopes ?? DEFAULT_SCOPES);
     const apiKey = newSecret('be_');
     const saved = await this.clients.save(
-      this.clients.create({ name: dto.name, role: dto.role, keyHash: hashSecret(apiKey), keyPrefix: apiKey.slice(0, 6), active: true }),
+      this.clients.create({ name: dto.name, role: dto.role, scopes, keyHash: hashSecret(apiKey), keyPrefix: apiKey.slice(0, 6), active: true }),
     );
     this.logger.log({ clientId: saved.id, role: saved.role }, 'API client created');
     return { ...toDto(saved), apiKey };
@@ -45,6 +49,16 @@ export class ApiClientsService {
 
   async list(): Promise<ApiClientDto[]> {
     return (await this.clients.find({ where: { active: true }, order: { id: 'ASC' } })).map(toDto);
+  }
+
+  /** Replaces the client's scopes; its keys and tokens see them on their next call. */
+  async update(id: string, dto: UpdateApiClientDto): Promise<ApiClientDto> {
+    const scopes = this.checkedScopes(dto.scopes);
+    const result = await this.clients.update({ id, active: true }, { scopes });
+    if (!result.affected) throw clientNotFound(id);
+    this.keyCache.clear();
+    this.logger.log({ clientId: id, scopes }, 'API client scopes changed');
+    return toDto(await this.clients.findOneByOrFail({ id }));
   }
 
   /** Deactivates the client (its events keep their reference) and revokes its tokens. */
@@ -61,7 +75,7 @@ export class ApiClientsService {
     const cached = this.keyCache.get(keyHash);
     if (cached && cached.until > Date.now()) return cached.client;
     const row = await this.clients.findOne({ where: { keyHash, active: true } });
-    const client = row ? { id: row.id, name: row.name, role: row.role } : null;
+    const client = row ? { id: row.id, name: row.name, role: row.role, scopes: row.scopes } : null;
     if (this.keyCache.size > 10000) this.keyCache.clear();
     this.keyCache.set(keyHash, { client, until: Date.now() + KEY_CACHE_MS });
     return client;
@@ -83,13 +97,20 @@ export class ApiClientsService {
     const row = await this.tokens
       .createQueryBuilder('t')
       .innerJoin(ApiClientEntity, 'c', "c.id = t.client_id AND c.active = 1 AND c.role = 'integrator'")
-      .select(['c.id AS id', 'c.name AS name', 'c.role AS role'])
+      .select(['c.id AS id', 'c.name AS name', 'c.role AS role', 'c.scopes AS scopes'])
       .where('t.token_hash = :hash AND t.expires_at > :now', { hash: hashSecret(token), now: new Date() })
-      .getRawOne<AuthenticatedClient>();
-    return row ?? null;
+      .getRawOne<Omit<AuthenticatedClient, 'scopes'> & { scopes: string | string[] }>();
+    if (!row) return null;
+    return { ...row, scopes: typeof row.scopes === 'string' ? JSON.parse(row.scopes) : row.scopes };
+  }
+
+  private checkedScopes(scopes: readonly string[]): string[] {
+    const unknown = findUnknownScopes(scopes, this.catalogue.operations);
+    if (unknown.length > 0) throw unknownScopes(unknown);
+    return [...new Set(scopes)];
   }
 }
 
 function toDto(entity: ApiClientEntity): ApiClientDto {
-  return { id: entity.id, name: entity.name, role: entity.role, keyPrefix: entity.keyPrefix, active: entity.active, createdAt: entity.createdAt };
+  return { id: entity.id, name: entity.name, role: entity.role, scopes: entity.scopes, keyPrefix: entity.keyPrefix, active: entity.active, createdAt: entity.createdAt };
 }

@@ -5,4 +5,5 @@ export interface AuthenticatedClient {
   id: string;
   name: string;
   role: ApiClientRole;
+  scopes: readonly string[];
 }

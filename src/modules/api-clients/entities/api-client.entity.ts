@@ -7,6 +7,8 @@ export class ApiClientEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true }) id: string;
   @Column() name: string;
   @Column({ type: 'varchar' }) role: ApiClientRole;
+  /** The integrator operations the client may call (see domain/client-scopes). */
+  @Column({ type: 'json' }) scopes: string[];
   /** SHA-256 of the key: keys are random 256-bit values, so a fast hash is enough and allows lookup. */
   @Column({ name: 'key_hash', type: 'char', length: 64 }) keyHash: string;
   @Column({ name: 'key_prefix' }) keyPrefix: string;
