@@ -2,6 +2,13 @@ import { InitialSchema1732300000000 } from './1732300000000-InitialSchema';
 import { WidenRuleUsagePeriod1732300000470 } from './1732300000470-WidenRuleUsagePeriod';
 import { OperationExternalEventId1732300003100 } from './1732300003100-OperationExternalEventId';
 import { ApiClientScopes1732300010100 } from './1732300010100-ApiClientScopes';
+import { EnvironmentAdminKey1732300010200 } from './1732300010200-EnvironmentAdminKey';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
-export const MIGRATIONS = [InitialSchema1732300000000, WidenRuleUsagePeriod1732300000470, OperationExternalEventId1732300003100, ApiClientScopes1732300010100];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  WidenRuleUsagePeriod1732300000470,
+  OperationExternalEventId1732300003100,
+  ApiClientScopes1732300010100,
+  EnvironmentAdminKey1732300010200,
+];

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../../config';
+import { inTransaction } from '../../database/transaction';
 import { hashSecret, newSecret } from './api-key-hash';
 import { clientNotFound, invalidToken, unknownScopes } from './api-clients.errors';
 import { AuthenticatedClient } from './authenticated-client';
@@ -26,22 +27,36 @@ export class ApiClientsService {
     private readonly catalogue: ScopeCatalogue,
   ) {}
 
-  /** Registers the admin client of ADMIN_API_KEY if it is not there yet. */
+  /**
+   * Makes ADMIN_API_KEY the one environment-provided admin key: registers (or reactivates) its
+   * client and deactivates the client of any previous value of the variable.
+   */
   async ensureAdminClient(): Promise<void> {
-    const keyHash = hashSecret(this.config.adminApiKey);
-    await this.clients
-      .createQueryBuilder()
-      .insert()
-      .values({ name: 'admin', role: 'admin', scopes: [...DEFAULT_SCOPES], keyHash, keyPrefix: this.config.adminApiKey.slice(0, 6), active: true })
-      .orIgnore()
-      .execute();
+    const key = this.config.adminApiKey;
+    const keyHash = hashSecret(key);
+    const revoked = await inTransaction(this.clients.manager.connection, async (manager) => {
+      await manager.query(
+        `INSERT INTO api_clients (name, role, scopes, key_hash, key_prefix, active, from_environment) VALUES ('admin', 'admin', ?, ?, ?, 1, 1)
+         ON DUPLICATE KEY UPDATE active = 1, from_environment = 1`,
+        [JSON.stringify(DEFAULT_SCOPES), keyHash, key.slice(0, 6)],
+      );
+      const result: { affectedRows: number } = await manager.query(
+        'UPDATE api_clients SET active = 0, from_environment = 0 WHERE from_environment = 1 AND key_hash <> ?',
+        [keyHash],
+      );
+      return result.affectedRows;
+    });
+    if (revoked > 0) {
+      this.keyCache.clear();
+      this.logger.log({ revoked }, 'ADMIN_API_KEY changed: the previous admin key is revoked');
+    }
   }
 
   async create(dto: CreateApiClientDto): Promise<CreatedApiClientDto> {
     const scopes = this.checkedScopes(dto.scopes ?? DEFAULT_SCOPES);
     const apiKey = newSecret('be_');
     const saved = await this.clients.save(
-      this.clients.create({ name: dto.name, role: dto.role, scopes, keyHash: hashSecret(apiKey), keyPrefix: apiKey.slice(0, 6), active: true }),
+      this.clients.create({ name: dto.name, role: dto.role, scopes, keyHash: hashSecret(apiKey), keyPrefix: apiKey.slice(0, 6), active: true, fromEnvironment: false }),
     );
     this.logger.log({ clientId: saved.id, role: saved.role }, 'API client created');
     return { ...toDto(saved), apiKey };

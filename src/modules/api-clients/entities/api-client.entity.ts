@@ -13,5 +13,7 @@ export class ApiClientEntity {
   @Column({ name: 'key_hash', type: 'char', length: 64 }) keyHash: string;
   @Column({ name: 'key_prefix' }) keyPrefix: string;
   @Column({ type: 'boolean' }) active: boolean;
+  /** The admin client of ADMIN_API_KEY: replaced (deactivated) when the variable changes. */
+  @Column({ name: 'from_environment', type: 'boolean' }) fromEnvironment: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }
