@@ -2,6 +2,7 @@ import { Global, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminClientsController } from './admin-clients.controller';
 import { ApiClientsService } from './api-clients.service';
+import { ApiKeyCache } from './api-key-cache';
 import { ApiClientEntity } from './entities/api-client.entity';
 import { CrmTokenEntity } from './entities/crm-token.entity';
 import { AdminGuard } from './guards/admin.guard';
@@ -15,7 +16,7 @@ import { ScopeCatalogue } from './scope-catalogue';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiClientEntity, CrmTokenEntity])],
   controllers: [AdminClientsController],
-  providers: [ApiClientsService, ScopeCatalogue, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
+  providers: [ApiClientsService, ApiKeyCache, ScopeCatalogue, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
   exports: [ApiClientsService, ScopeCatalogue, ApiKeyGuard, AdminGuard, CrmTokenGuard, CrmApiKeyGuard],
 })
 export class ApiClientsModule implements OnApplicationBootstrap {

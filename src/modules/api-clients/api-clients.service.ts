@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../../config';
 import { inTransaction } from '../../database/transaction';
+import { ApiKeyCache } from './api-key-cache';
 import { hashSecret, newSecret } from './api-key-hash';
 import { clientNotFound, invalidToken, unknownScopes } from './api-clients.errors';
 import { AuthenticatedClient } from './authenticated-client';
@@ -12,19 +13,16 @@ import { ApiClientEntity } from './entities/api-client.entity';
 import { CrmTokenEntity } from './entities/crm-token.entity';
 import { ScopeCatalogue } from './scope-catalogue';
 
-const KEY_CACHE_MS = 5000;
-
 @Injectable()
 export class ApiClientsService {
   private readonly logger = new Logger(ApiClientsService.name);
-  /** Short-lived cache of key hash → client, so hot endpoints do not read api_clients on every call. */
-  private readonly keyCache = new Map<string, { client: AuthenticatedClient | null; until: number }>();
 
   constructor(
     @InjectRepository(ApiClientEntity) private readonly clients: Repository<ApiClientEntity>,
     @InjectRepository(CrmTokenEntity) private readonly tokens: Repository<CrmTokenEntity>,
     private readonly config: AppConfig,
     private readonly catalogue: ScopeCatalogue,
+    private readonly keyCache: ApiKeyCache,
   ) {}
 
   /**
@@ -47,7 +45,7 @@ export class ApiClientsService {
       return result.affectedRows;
     });
     if (revoked > 0) {
-      this.keyCache.clear();
+      await this.keyCache.changed();
       this.logger.log({ revoked }, 'ADMIN_API_KEY changed: the previous admin key is revoked');
     }
   }
@@ -71,7 +69,7 @@ export class ApiClientsService {
     const scopes = this.checkedScopes(dto.scopes);
     const result = await this.clients.update({ id, active: true }, { scopes });
     if (!result.affected) throw clientNotFound(id);
-    this.keyCache.clear();
+    await this.keyCache.changed();
     this.logger.log({ clientId: id, scopes }, 'API client scopes changed');
     return toDto(await this.clients.findOneByOrFail({ id }));
   }
@@ -81,18 +79,18 @@ export class ApiClientsService {
     const result = await this.clients.update({ id, active: true }, { active: false });
     if (!result.affected) throw clientNotFound(id);
     await this.tokens.delete({ clientId: id });
-    this.keyCache.clear();
+    await this.keyCache.changed();
   }
 
   async authenticateKey(apiKey: string | undefined): Promise<AuthenticatedClient | null> {
     if (!apiKey) return null;
     const keyHash = hashSecret(apiKey);
     const cached = this.keyCache.get(keyHash);
-    if (cached && cached.until > Date.now()) return cached.client;
+    if (cached !== undefined) return cached;
+    const readAt = this.keyCache.current;
     const row = await this.clients.findOne({ where: { keyHash, active: true } });
     const client = row ? { id: row.id, name: row.name, role: row.role, scopes: row.scopes } : null;
-    if (this.keyCache.size > 10000) this.keyCache.clear();
-    this.keyCache.set(keyHash, { client, until: Date.now() + KEY_CACHE_MS });
+    this.keyCache.set(keyHash, client, readAt);
     return client;
   }
 
