@@ -3,6 +3,7 @@ import { WidenRuleUsagePeriod1732300000470 } from './1732300000470-WidenRuleUsag
 import { OperationExternalEventId1732300003100 } from './1732300003100-OperationExternalEventId';
 import { ApiClientScopes1732300010100 } from './1732300010100-ApiClientScopes';
 import { EnvironmentAdminKey1732300010200 } from './1732300010200-EnvironmentAdminKey';
+import { ScryptPassCodes1732300010300 } from './1732300010300-ScryptPassCodes';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OperationExternalEventId1732300003100,
   ApiClientScopes1732300010100,
   EnvironmentAdminKey1732300010200,
+  ScryptPassCodes1732300010300,
 ];
