@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import Redis from 'ioredis';
+import { logRedisErrors } from '../../common/redis/redis-error-log';
 import { REDIS } from '../../common/redis/redis.module';
 import { AppConfig } from '../../config';
 import { AuthenticatedClient } from './authenticated-client';
@@ -33,7 +34,7 @@ export class ApiKeyCache implements OnModuleInit, OnModuleDestroy {
     this.subscriber.on('message', (_channel: string, sender: string) => {
       if (sender !== this.instanceId) this.clear();
     });
-    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'API client change subscription error'));
+    logRedisErrors(this.subscriber, this.logger, 'API client change subscription error');
     await this.subscriber.subscribe(this.channel);
   }
 
