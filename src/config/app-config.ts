@@ -14,6 +14,8 @@ export class AppConfig {
   readonly tokenTtlSeconds: number;
   readonly pointValue: string;
   readonly logLevel: string;
+  /** Limits of the HTTP server against slow or idle clients (see server-limits.ts). */
+  readonly http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -26,6 +28,12 @@ export class AppConfig {
     this.tokenTtlSeconds = env.TOKEN_TTL_SECONDS;
     this.pointValue = env.POINT_VALUE;
     this.logLevel = env.LOG_LEVEL;
+    this.http = {
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
+    };
   }
 
   get servesHttp(): boolean {
