@@ -8,7 +8,7 @@ import { testConfig } from './support/test-config';
 /** A database that existed before scopes and the environment's admin key were stored, migrated forward. */
 describe('API client migrations of an existing database', () => {
   const config = testConfig({ DB_NAME: `${testConfig().db.name}_upgrade` });
-  const LAST_BEFORE = 'OperationExternalEventId1732300003100';
+  const LAST_BEFORE = 'CommandEventIds1732300009200';
   const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
   let dataSource: DataSource;
 
