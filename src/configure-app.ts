@@ -8,6 +8,8 @@ import { ERROR_SCHEMAS } from './common/http/error-schemas';
 /** Everything main.ts and the e2e tests both need on the app: bodies, errors, logs, docs. */
 export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
+  // Nest replays the start-up lines it buffered only in listen(); a worker never listens.
+  app.flushLogs();
   useJsonBodies(app);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));

@@ -12,8 +12,6 @@ async function main(): Promise<void> {
     process.stdout.write(`bonus-engine (${config.role}) listening on ${base} — API docs at ${base}/docs\n`);
   } else {
     await app.init();
-    // Nest prints logs buffered during start-up only on listen(); a worker never listens.
-    app.flushLogs();
     process.stdout.write('bonus-engine worker started (no HTTP)\n');
   }
 }

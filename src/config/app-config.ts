@@ -14,6 +14,8 @@ export class AppConfig {
   readonly tokenTtlSeconds: number;
   readonly pointValue: string;
   readonly logLevel: string;
+  /** Start-up warns when MariaDB's innodb_buffer_pool_size is below this many MiB; 0 turns the check off. */
+  readonly minBufferPoolMb: number;
   /** Limits of the HTTP server against slow or idle clients (see server-limits.ts). */
   readonly http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
 
@@ -28,6 +30,7 @@ export class AppConfig {
     this.tokenTtlSeconds = env.TOKEN_TTL_SECONDS;
     this.pointValue = env.POINT_VALUE;
     this.logLevel = env.LOG_LEVEL;
+    this.minBufferPoolMb = env.MIN_BUFFER_POOL_MB;
     this.http = {
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,

@@ -22,6 +22,7 @@ export class EnvironmentVariables {
   @IsInt() @Min(1) @Max(100000) MAX_ITEMS_PER_COMMAND: number = 1000;
   @IsInt() @Min(1) TOKEN_TTL_SECONDS: number = 3600;
   @Matches(/^\d{1,12}(\.\d{1,4})?$/, { message: 'must be a positive decimal with up to 4 decimals' }) POINT_VALUE: string = '1.00';
+  @IsInt() @Min(0) @Max(16777216) MIN_BUFFER_POOL_MB: number = 1024;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   @IsInt() @Min(1000) @Max(3600000) HTTP_REQUEST_TIMEOUT_MS: number = 30000;
   @IsInt() @Min(1000) @Max(3600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;
