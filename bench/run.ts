@@ -24,6 +24,7 @@ import { runBaseline } from './phases/baseline';
 import { runProcessing } from './phases/processing';
 import { runCallLatency, runCommandIngest, runCrmIngest } from './phases/ingest';
 import { runLag } from './phases/lag';
+import { runLoader } from './phases/loader';
 import { checkRowFidelity, createClients, loadFixtures } from './phases/prepare';
 import { runReads } from './phases/reads';
 
@@ -124,6 +125,7 @@ async function main(): Promise<number> {
     if (options.phases.has('processing')) await runProcessing(ctx);
     if (options.phases.has('lag')) await runLag(ctx);
     if (options.phases.has('reads')) await runReads(ctx);
+    if (options.phases.has('loader')) await runLoader(ctx);
     details.finalCounts = {
       events: Number(await scalar(pool, 'SELECT COUNT(*) FROM customer_events')),
       ledgerRows: Number(await scalar(pool, 'SELECT COUNT(*) FROM bonus_operations')),

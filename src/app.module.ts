@@ -10,6 +10,7 @@ import { AppConfig, ConfigModule } from './config';
 import { BufferPoolCheck } from './database/check-buffer-pool';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { BonusAccountsProcessorsModule } from './modules/bonus-accounts/bonus-accounts-processors.module';
 import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
@@ -46,6 +47,7 @@ export class AppModule {
         RedisModule,
         QueueLoggingModule,
         HealthModule,
+        MetricsModule,
         ApiClientsModule,
         DirectoriesModule,
         CustomersModule,

@@ -1,3 +1,4 @@
+import { loadConfig } from './app-config';
 import { ConfigError, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
@@ -8,6 +9,7 @@ describe('validateEnvironment', () => {
       REDIS_HOST: '127.0.0.1', REDIS_PORT: 6379, REDIS_DB: 0, QUEUE_PREFIX: 'bull', ROLE: 'all',
       MAX_ITEMS_PER_COMMAND: 1000, TOKEN_TTL_SECONDS: 3600, POINT_VALUE: '1.00', MIN_BUFFER_POOL_MB: 1024,
       HTTP_REQUEST_TIMEOUT_MS: 30000, HTTP_HEADERS_TIMEOUT_MS: 10000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 5000, HTTP_MAX_CONNECTIONS: 1000,
+      WORKER_PORT: 3001, METRICS_TOKEN: '', RATE_LIMIT: 2000, RATE_LIMIT_WINDOW_MS: 1000,
     });
   });
 
@@ -16,6 +18,11 @@ describe('validateEnvironment', () => {
     expect(env.PORT).toBe(8080);
     expect(env.POINT_VALUE).toBe('0.0100');
     expect(env.ROLE).toBe('worker');
+  });
+
+  it('gives a worker its own HTTP port for /health and /metrics', () => {
+    expect(loadConfig({ ROLE: 'worker', PORT: '8080', WORKER_PORT: '9100' }).httpPort).toBe(9100);
+    expect(loadConfig({ ROLE: 'api', PORT: '8080', WORKER_PORT: '9100' }).httpPort).toBe(8080);
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { CommandEventIds1732300009200 } from './1732300009200-CommandEventIds';
 import { ApiClientScopes1732300010100 } from './1732300010100-ApiClientScopes';
 import { EnvironmentAdminKey1732300010200 } from './1732300010200-EnvironmentAdminKey';
 import { ScryptPassCodes1732300010300 } from './1732300010300-ScryptPassCodes';
+import { ClientRateLimit1732300015100 } from './1732300015100-ClientRateLimit';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ApiClientScopes1732300010100,
   EnvironmentAdminKey1732300010200,
   ScryptPassCodes1732300010300,
+  ClientRateLimit1732300015100,
 ];

@@ -82,6 +82,15 @@ export class ApiClientsService {
     await this.keyCache.changed();
   }
 
+  /** Sets the client's own request limit (null: back to the default); effective within seconds everywhere. */
+  async setRateLimit(id: string, rateLimit: number | null): Promise<ApiClientDto> {
+    const result = await this.clients.update({ id, active: true }, { rateLimit });
+    if (!result.affected) throw clientNotFound(id);
+    await this.keyCache.changed();
+    this.logger.log({ clientId: id, rateLimit }, 'API client rate limit set');
+    return toDto(await this.clients.findOneByOrFail({ id }));
+  }
+
   async authenticateKey(apiKey: string | undefined): Promise<AuthenticatedClient | null> {
     if (!apiKey) return null;
     const keyHash = hashSecret(apiKey);
@@ -89,7 +98,7 @@ export class ApiClientsService {
     if (cached !== undefined) return cached;
     const readAt = this.keyCache.current;
     const row = await this.clients.findOne({ where: { keyHash, active: true } });
-    const client = row ? { id: row.id, name: row.name, role: row.role, scopes: row.scopes } : null;
+    const client = row ? { id: row.id, name: row.name, role: row.role, scopes: row.scopes, rateLimit: row.rateLimit } : null;
     this.keyCache.set(keyHash, client, readAt);
     return client;
   }
@@ -110,7 +119,7 @@ export class ApiClientsService {
     const row = await this.tokens
       .createQueryBuilder('t')
       .innerJoin(ApiClientEntity, 'c', "c.id = t.client_id AND c.active = 1 AND c.role = 'integrator'")
-      .select(['c.id AS id', 'c.name AS name', 'c.role AS role', 'c.scopes AS scopes'])
+      .select(['c.id AS id', 'c.name AS name', 'c.role AS role', 'c.scopes AS scopes', 'c.rate_limit AS rateLimit'])
       .where('t.token_hash = :hash AND t.expires_at > :now', { hash: hashSecret(token), now: new Date() })
       .getRawOne<Omit<AuthenticatedClient, 'scopes'> & { scopes: string | string[] }>();
     if (!row) return null;
@@ -125,5 +134,8 @@ export class ApiClientsService {
 }
 
 function toDto(entity: ApiClientEntity): ApiClientDto {
-  return { id: entity.id, name: entity.name, role: entity.role, scopes: entity.scopes, keyPrefix: entity.keyPrefix, active: entity.active, createdAt: entity.createdAt };
+  return {
+    id: entity.id, name: entity.name, role: entity.role, scopes: entity.scopes, keyPrefix: entity.keyPrefix, active: entity.active,
+    rateLimit: entity.rateLimit, createdAt: entity.createdAt,
+  };
 }

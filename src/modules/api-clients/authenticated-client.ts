@@ -6,4 +6,6 @@ export interface AuthenticatedClient {
   name: string;
   role: ApiClientRole;
   scopes: readonly string[];
+  /** Own request limit per window; null = the default. */
+  rateLimit: number | null;
 }

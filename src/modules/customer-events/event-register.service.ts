@@ -4,7 +4,9 @@ import { Queue } from 'bull';
 import { EntityManager, In } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
 import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
+import { afterCommit } from '../../database/after-commit';
 import { isDuplicateKeyError } from '../../database/transaction';
+import { EngineMetrics } from '../../metrics/engine-metrics';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { newEventId } from './event-id';
 import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
@@ -22,7 +24,10 @@ export const eventIdTaken = (id: string) => new AppError(ErrorCode.InvalidValue,
  */
 @Injectable()
 export class EventRegisterService {
-  constructor(@InjectQueue(QUEUES.events) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QUEUES.events) private readonly queue: Queue,
+    private readonly metrics: EngineMetrics,
+  ) {}
 
   async register(manager: EntityManager, events: NewCustomerEvent[]): Promise<RegisteredEvent[]> {
     if (events.length === 0) return [];
@@ -37,13 +42,15 @@ export class EventRegisterService {
     const stored = await this.findNumbers(manager, ids);
     const missingKeys = events.filter((e, i) => !stored.has(ids[i]) && e.externalKey).map((e) => e.externalKey as string);
     const originals = await this.findByExternalKeys(manager, events[0].clientId, missingKeys);
-    return events.map((e, i) => {
+    const registered = events.map((e, i) => {
       const number = stored.get(ids[i]);
       if (number) return { id: ids[i], number, duplicate: false };
       const original = e.externalKey ? originals.get(e.externalKey) : undefined;
       if (!original) throw new Error(`Customer event ${ids[i]} was neither stored nor found by its external key`);
       return { id: original.id, number: original.number, duplicate: true };
     });
+    afterCommit(manager, () => this.metrics.eventsAccepted(events.filter((_, i) => !registered[i].duplicate)));
+    return registered;
   }
 
   /**
@@ -54,6 +61,7 @@ export class EventRegisterService {
   async registerWithOwnId(manager: EntityManager, id: string, event: NewCustomerEvent & { externalKey: string }): Promise<RegisteredEvent> {
     try {
       await this.insert(manager, [id], [event], '');
+      afterCommit(manager, () => this.metrics.eventsAccepted([event]));
       return { id, number: (await this.findNumbers(manager, [id])).get(id) as string, duplicate: false };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { DEFAULT_SCOPES } from '../domain/client-scopes';
 import { ApiClientRole } from '../entities/api-client.entity';
 
@@ -30,9 +30,18 @@ export class ApiClientDto {
   @ApiProperty({ description: SCOPES_DESCRIPTION, type: [String], example: DEFAULT_SCOPES }) scopes: string[];
   @ApiProperty({ example: 'be_Q2x' }) keyPrefix: string;
   @ApiProperty() active: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Own request limit per window; null = the default RATE_LIMIT, 0 = unlimited', example: null })
+  rateLimit: number | null;
   @ApiProperty() createdAt: Date;
 }
 
 export class CreatedApiClientDto extends ApiClientDto {
   @ApiProperty({ description: 'The API key. Shown only in this answer: store it now.', example: 'be_Q2x…' }) apiKey: string;
+}
+
+export class SetRateLimitDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Requests per RATE_LIMIT_WINDOW_MS for this client; null = the default, 0 = unlimited', example: 50 })
+  @ValidateIf((_, value) => value !== null)
+  @IsInt() @Min(0) @Max(1000000)
+  rateLimit: number | null;
 }

@@ -15,5 +15,7 @@ export class ApiClientEntity {
   @Column({ type: 'boolean' }) active: boolean;
   /** The admin client of ADMIN_API_KEY: replaced (deactivated) when the variable changes. */
   @Column({ name: 'from_environment', type: 'boolean' }) fromEnvironment: boolean;
+  /** Requests per rate-limit window; null = the default (RATE_LIMIT), 0 = unlimited. */
+  @Column({ name: 'rate_limit', type: 'int', unsigned: true, nullable: true }) rateLimit: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiClientsService } from '../api-clients.service';
 import { invalidToken } from '../api-clients.errors';
+import { ClientThrottlerGuard } from './client-throttler.guard';
 import { CLIENT_KEY } from './current-client.decorator';
 
 /**
@@ -9,7 +10,10 @@ import { CLIENT_KEY } from './current-client.decorator';
  */
 @Injectable()
 export class CrmTokenGuard implements CanActivate {
-  constructor(private readonly clients: ApiClientsService) {}
+  constructor(
+    private readonly clients: ApiClientsService,
+    private readonly throttler: ClientThrottlerGuard,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest();
@@ -19,6 +23,6 @@ export class CrmTokenGuard implements CanActivate {
     const client = await this.clients.authenticateToken(bodyToken ?? bearer ?? headerToken);
     if (!client) throw invalidToken();
     request[CLIENT_KEY] = client;
-    return true;
+    return this.throttler.canActivate(context);
   }
 }
