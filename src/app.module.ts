@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommandApiModule } from './apis/command-api/command-api.module';
 import { CrmApiModule } from './apis/crm-api/crm-api.module';
 import { LoggingModule } from './common/logging/logging.module';
+import { QueueLoggingModule } from './common/queue/queue-logging.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfig, ConfigModule } from './config';
 import { BufferPoolCheck } from './database/check-buffer-pool';
@@ -41,6 +42,7 @@ export class AppModule {
           settings: { lockDuration: 15000, stalledInterval: 5000 },
         }),
         RedisModule,
+        QueueLoggingModule,
         HealthModule,
         MetricsModule,
         ApiClientsModule,

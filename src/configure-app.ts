@@ -46,7 +46,8 @@ function setUpDocs(app: INestApplication): void {
     .setDescription(
       'Loyalty and bonus-points engine. **Command API**: `POST /api/commands` with `X-Api-Key`. ' +
         '**CRM API** (CRM.COM-compatible): `POST /crm/login`, then the token as body field `token`, ' +
-        '`Authorization: Bearer` or header `api_key`. **Admin**: `X-Api-Key` of an admin client.',
+        '`Authorization: Bearer` or header `api_key`; the single purchase takes the API key itself in header `api_key`. ' +
+        '**Admin**: `X-Api-Key` of an admin client, accepted only under `/admin`.',
     )
     .setVersion('1.0')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')

@@ -31,6 +31,10 @@ export class EnvironmentVariables {
   @IsInt() @Min(100) @Max(3600000) RATE_LIMIT_WINDOW_MS: number = 1000;
   @IsInt() @Min(0) @Max(16777216) MIN_BUFFER_POOL_MB: number = 1024;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  @IsInt() @Min(1000) @Max(3600000) HTTP_REQUEST_TIMEOUT_MS: number = 30000;
+  @IsInt() @Min(1000) @Max(3600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;
+  @IsInt() @Min(1000) @Max(600000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5000;
+  @IsInt() @Min(1) @Max(1000000) HTTP_MAX_CONNECTIONS: number = 1000;
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
 }
 
@@ -53,5 +57,8 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
     throw new ConfigError(`Invalid configuration: ${first.property}=${JSON.stringify(raw[first.property])} ${reason.replace(`${first.property} `, '')}`);
   }
   if (!/[1-9]/.test(env.POINT_VALUE)) throw new ConfigError('Invalid configuration: POINT_VALUE must be greater than zero');
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be greater than HTTP_REQUEST_TIMEOUT_MS');
+  }
   return env;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CRM_PURCHASES_SCOPE, crmBulkScope, ScopeCatalogue } from '../../modules/api-clients';
 import { BonusAccountsModule } from '../../modules/bonus-accounts';
 import { CustomerEventsModule } from '../../modules/customer-events';
 import { DirectoriesModule } from '../../modules/directories';
@@ -8,10 +9,15 @@ import { CrmLoginController } from './crm-login.controller';
 import { CrmPurchaseController } from './crm-purchase.controller';
 import { CrmPurchaseService } from './crm-purchase.service';
 import { DirectoryResolver } from './directory-resolver';
+import { BULK_EVENT_PATHS } from './domain/bulk-event-types';
 
 @Module({
   imports: [BonusAccountsModule, CustomerEventsModule, DirectoriesModule],
   controllers: [CrmLoginController, CrmBulkEventsController, CrmPurchaseController],
   providers: [CrmBulkEventsService, CrmPurchaseService, DirectoryResolver],
 })
-export class CrmApiModule {}
+export class CrmApiModule {
+  constructor(scopes: ScopeCatalogue) {
+    scopes.register([CRM_PURCHASES_SCOPE, ...BULK_EVENT_PATHS.map(crmBulkScope)]);
+  }
+}

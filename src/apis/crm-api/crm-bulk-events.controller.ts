@@ -1,7 +1,8 @@
 import { applyDecorators, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
-import { AuthenticatedClient, CrmTokenGuard, CurrentClient } from '../../modules/api-clients';
+import { AuthenticatedClient, crmBulkScope, CrmTokenGuard, CurrentClient } from '../../modules/api-clients';
 import { CrmBulkEventsService } from './crm-bulk-events.service';
+import { RequiresScope } from './crm-scope.guard';
 import { BULK_EXAMPLES } from './crm-examples';
 import { BULK_RESPONSE_SCHEMA, bulkRequestSchema } from './crm-schemas';
 import { BULK_EVENT_TYPES, BulkEventPath, MAX_BULK_ITEMS } from './domain/bulk-event-types';
@@ -15,6 +16,7 @@ function BulkEndpoint(path: BulkEventPath) {
   return applyDecorators(
     Post(`customer_events/bulk/${path}/create`),
     HttpCode(200),
+    RequiresScope(crmBulkScope(path)),
     ApiOperation({
       summary: `Create up to ${MAX_BULK_ITEMS} ${type.label} customer events`,
       description:
