@@ -1,5 +1,6 @@
 import { Response } from 'supertest';
 import { BULK_EXAMPLES, SINGLE_PURCHASE_EXAMPLE } from '../src/apis/crm-api/crm-examples';
+import { externalSystemKey } from '../src/apis/crm-api/domain/validate-bulk-item';
 import {
   createCustomer, createEntry, CreatedCustomer, crmLogin, EVENT_ID, EVENT_NUMBER, seedCustomers, seedDirectories, seedRequest,
 } from './crm-fixtures';
@@ -378,7 +379,7 @@ describe('CRM API: bulk customer events', () => {
       const again = await post('referrals', body).expect(200);
       expect(again.body.data).toEqual(first.body.data);
       expect(first.body.data.processed_customer_events_set).toHaveLength(1);
-      expect(await countEvents('external_key = ?', ['ext:CRM-X/REF-77'])).toBe(1);
+      expect(await countEvents('external_key = ?', [externalSystemKey('CRM-X', 'REF-77')])).toBe(1);
     });
   });
 
@@ -395,14 +396,25 @@ describe('CRM API: bulk customer events', () => {
       const [retried, fresh] = again.body.data.processed_customer_events_set;
       expect(retried).toEqual({ request_unique_identifier: 'w1-retry', id: original.id, number: original.number });
       expect(fresh.id).not.toBe(original.id);
-      expect(await countEvents('external_key = ?', ['ext:WEBSHOP/V-1'])).toBe(1);
+      expect(await countEvents('external_key = ?', [externalSystemKey('WEBSHOP', 'V-1')])).toBe(1);
     });
 
     it('stores one event for a reference repeated within one call', async () => {
       const res = await post('web', { web_customer_events_set: [item('w3', 'V-3'), item('w4', 'V-3')] }).expect(200);
       const [a, b] = res.body.data.processed_customer_events_set;
       expect(b.id).toBe(a.id);
-      expect(await countEvents('external_key = ?', ['ext:WEBSHOP/V-3'])).toBe(1);
+      expect(await countEvents('external_key = ?', [externalSystemKey('WEBSHOP', 'V-3')])).toBe(1);
+    });
+
+    it('keeps apart references whose system or number contains a slash', async () => {
+      const slashed = (requestId: string, system: string, reference: string) => ({ ...item(requestId, reference), external_system: system });
+      const first = await post('web', { web_customer_events_set: [slashed('s1', 'shopA/x', '1')] }).expect(200);
+      const second = await post('web', { web_customer_events_set: [slashed('s2', 'shopA', 'x/1')] }).expect(200);
+      const [a] = first.body.data.processed_customer_events_set;
+      const [b] = second.body.data.processed_customer_events_set;
+      expect(b.id).not.toBe(a.id);
+      expect(second.body.data.unprocessed_customer_events_set).toEqual([]);
+      expect((await eventRows([a.id, b.id])).map((r) => json(r.payload).external_system)).toEqual(['shopA/x', 'shopA']);
     });
   });
 

@@ -6,6 +6,7 @@ export interface CustomerFixture {
   accountNumber?: string;
   participantNumber?: string;
   accountName?: string;
+  status?: 'new' | 'active' | 'blocked';
   accessTokens?: Array<{ authenticationCode: string; identifier?: string; passCode?: string }>;
 }
 

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { SINGLE_PURCHASE_EXAMPLE } from '../src/apis/crm-api/crm-examples';
 import { adjust, balanceOf, createCustomer, createEntry, CreatedCustomer, EVENT_ID } from './crm-fixtures';
 import { createClient, createTestApp, TestContext } from './support/test-app';
@@ -131,5 +132,64 @@ describe('CRM API: single posted purchase with spend request (seed 003)', () => 
     const res = await purchase({ ...seed, spend_request: undefined }, other).expect(200);
     const [original] = await eventsWithReference('RF000001');
     expect(res.body.id).not.toBe(original.id);
+  });
+  describe('a caller-chosen id', () => {
+    const ownId = '2f1c7a58-6b0e-4d8a-9c3e-5a4b7d9e1f20';
+    const storedId = '2F1C7A586B0E4D8A9C3E5A4B7D9E1F20';
+    const refused = {
+      data: null,
+      status: {
+        code: 'InvalidValueException',
+        description: `Error:Parameter (id) Invalid. - Description:A customer event with id ${storedId} already exists.`,
+        message: `Error:Parameter (id) Invalid. - Description:A customer event with id ${storedId} already exists.`,
+      },
+    };
+    let other: string;
+
+    beforeAll(async () => {
+      other = await createClient(ctx, 'integrator', 'Third POS');
+      await purchase({ ...seed, id: ownId, reference_number: 'RF-OWN-1', spend_request: { alternative_amount: '1.00' } }).expect(200, { id: storedId });
+    });
+
+    it('answers this client\'s retry of the same reference with the id, spending nothing more', async () => {
+      const [balance, spends] = [await balanceOf(ctx, customer.accountNumber), await spendsOf(customer.accountId)];
+      await purchase({ ...seed, id: ownId, reference_number: 'RF-OWN-1', spend_request: { alternative_amount: '1.00' } }).expect(200, { id: storedId });
+      expect(await balanceOf(ctx, customer.accountNumber)).toBe(balance);
+      expect(await spendsOf(customer.accountId)).toEqual(spends);
+    });
+
+    it.each([
+      ['with a spend', { alternative_amount: '1.00' }],
+      ['without a spend', undefined],
+    ])('refuses the id on another purchase %s with InvalidValueException, storing and spending nothing', async (_, spendRequest) => {
+      const [balance, spends] = [await balanceOf(ctx, customer.accountNumber), await spendsOf(customer.accountId)];
+      const res = await purchase({ ...seed, id: ownId, reference_number: 'RF-OWN-2', spend_request: spendRequest });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual(refused);
+      expect(await eventsWithReference('RF-OWN-2')).toEqual([]);
+      expect(await balanceOf(ctx, customer.accountNumber)).toBe(balance);
+      expect(await spendsOf(customer.accountId)).toEqual(spends);
+    });
+
+    it('spends on a later purchase of this client with its own fresh id', async () => {
+      const balance = await balanceOf(ctx, customer.accountNumber);
+      const res = await purchase({ ...seed, id: '7c0d3e21-4a5b-4c6d-8e9f-0a1b2c3d4e5f', reference_number: 'RF-OWN-3', spend_request: { alternative_amount: '1.00' } }).expect(200);
+      expect(res.body).toEqual({ id: '7C0D3E214A5B4C6D8E9F0A1B2C3D4E5F' });
+      expect(await balanceOf(ctx, customer.accountNumber)).toBe(new Decimal(balance).minus(1).toFixed(2));
+      expect((await spendsOf(customer.accountId)).filter((s) => s.event_id === res.body.id)).toEqual([{ points: '-1.00', event_id: res.body.id }]);
+    });
+
+    it.each([
+      ['the same reference number', 'RF-OWN-1', [storedId]],
+      ['a reference number of its own', 'RF-OTHER-1', []],
+    ])('never gives another client\'s event id back, with %s', async (_, reference, storedIds) => {
+      const [balance, spends] = [await balanceOf(ctx, customer.accountNumber), await spendsOf(customer.accountId)];
+      const res = await purchase({ ...seed, id: ownId, reference_number: reference, spend_request: { alternative_amount: '1.00' } }, other);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual(refused);
+      expect((await eventsWithReference(reference)).map((e) => e.id)).toEqual(storedIds);
+      expect(await balanceOf(ctx, customer.accountNumber)).toBe(balance);
+      expect(await spendsOf(customer.accountId)).toEqual(spends);
+    });
   });
 });

@@ -147,11 +147,12 @@ describe('loadCustomerEventsExt and getEventOperation', () => {
   });
 
   it('reverses a refund without going below zero and reports the shortfall', async () => {
+    // Dated today, so the purchase's points are still live when the refund comes.
     const customerId = commandEvent().customerId;
-    const purchase = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent({ customerId, operationAmount: 100 })] }).expect(200);
+    const purchase = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent({ customerId, eventDate: new Date().toISOString(), operationAmount: 100 })] }).expect(200);
     await waitForCommand(ctx, apiKey, purchase.body.commandId);
     const [{ balance }] = await ctx.dataSource.query('SELECT a.balance FROM bonus_accounts a JOIN customers c ON c.id = a.customer_id WHERE c.guid = ?', [String(customerId).toLowerCase()]);
-    const refund = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent({ customerId, operationType: 'refund', operationAmount: 300 })] }).expect(200);
+    const refund = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent({ customerId, eventDate: new Date().toISOString(), operationType: 'refund', operationAmount: 300 })] }).expect(200);
     const [result] = await waitForCommand(ctx, apiKey, refund.body.commandId);
     expect(result).toMatchObject({ state: 'processed', points: `-${balance}` });
     expect(result.error).toMatch(/^Balance too low to reverse everything: \d+\.\d{2} points not reversed$/);

@@ -98,12 +98,35 @@ describe('Points ledger', () => {
       expect(op).toEqual({ type: 'reversal', points: '-25.00', rule_id: '7' });
     });
 
+    it('does not reverse points whose lot has expired: it expires them first, leaving no live points the expiry job would take', async () => {
+      const a = await newAccount();
+      await apply([accrual(a.id, '10', 'exp-rev:1', new Date(Date.now() - 1000)), accrual(a.id, '5', 'exp-rev:2')]);
+      const [reversed] = await apply([reversal(a.id, '8', 'exp-rev:3')]);
+      expect([reversed.applied, reversed.shortfall]).toEqual(['5.00', '3.00']);
+      await expectConsistent(a.id, '0.00');
+      const types = await ctx.dataSource.query('SELECT type, points FROM bonus_operations WHERE account_id = ? ORDER BY id', [a.id]);
+      expect(types).toEqual([
+        { type: 'accrual', points: '10.00' }, { type: 'accrual', points: '5.00' }, { type: 'expiry', points: '-10.00' }, { type: 'reversal', points: '-5.00' },
+      ]);
+    });
+
     it('lets a reversal consume an accrual of the same batch', async () => {
       const a = await newAccount();
       const results = await apply([accrual(a.id, '8', 'same:1'), reversal(a.id, '10', 'same:2')]);
       expect(results.map((r) => [r.applied, r.shortfall])).toEqual([['8.00', '0.00'], ['8.00', '2.00']]);
       await expectConsistent(a.id, '0.00');
     });
+  });
+
+  it('keeps balances and lots exact near the column maximum', async () => {
+    const a = await newAccount();
+    const [lot] = await apply([accrual(a.id, '1370.00', 'max:1')]);
+    await apply([accrual(a.id, '999999999999999.99', 'max:2')]);
+    await expectConsistent(a.id, '1000000000001369.99');
+    await apply([reversal(a.id, '0.01', 'max:3'), accrual(a.id, '8999999999998630.00', 'max:4')]);
+    await expectConsistent(a.id, '9999999999999999.98');
+    const [row] = await ctx.dataSource.query('SELECT remaining FROM bonus_operations WHERE id = ?', [lot.operationId]);
+    expect(row.remaining).toBe('1369.99');
   });
 
   describe('spend', () => {
@@ -254,6 +277,16 @@ describe('Points ledger', () => {
       expect(res.body.lots).toHaveLength(100);
       expect(res.body.lots[0].expiresAt).toBe('2031-01-01T00:00:00.000Z');
       expect(res.body.lots[99].expiresAt).toBe(new Date(Date.UTC(2031, 0, 100)).toISOString());
+    });
+
+    it('adjusts exactly near the column maximum', async () => {
+      const a = await newAccount();
+      await ctx.http().post(`/admin/accounts/${a.number}/adjustments`).set(admin()).send({ points: '1370.00' }).expect(201);
+      const big = await ctx.http().post(`/admin/accounts/${a.number}/adjustments`).set(admin()).send({ points: '999999999999999.99' }).expect(201);
+      expect(big.body.balance).toBe('1000000000001369.99');
+      const down = await ctx.http().post(`/admin/accounts/${a.number}/adjustments`).set(admin()).send({ points: '-0.01' }).expect(201);
+      expect(down.body.balance).toBe('1000000000001369.98');
+      await expectConsistent(a.id, '1000000000001369.98');
     });
 
     it('adjusts up and down; a negative adjustment consumes lots and cannot go below zero', async () => {

@@ -280,6 +280,15 @@ describe('Reward rules', () => {
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
     });
 
+    it('adds to a budget exactly near the column maximum', async () => {
+      const id = await createRule({ name: 'Huge budget', active: false, when: {}, award: { type: 'fixed', points: 1 }, limits: { budget: '9999999999999999.99' } });
+      await ctx.dataSource.query("UPDATE reward_rules SET budget_used = '1370.00' WHERE id = ?", [id]);
+      await inTransaction(ctx.dataSource, (m) => rules().recordUsage(m, [{ kind: 'budget', ruleId: id, points: '999999999999999.99' }]));
+      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
+      expect(row.budget_used).toBe('1000000000001369.99');
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
     it('never awards past a customer’s daily and monthly limits, whatever the interleaving', async () => {
       const day = await createRule({ name: 'Day 35', when: {}, award: { type: 'fixed', points: 10 }, limits: { maxPointsPerCustomerPerDay: 35 } });
       const month = await createRule({ name: 'Month 42.5', when: {}, award: { type: 'fixed', points: 10 }, limits: { maxPointsPerCustomerPerMonth: '42.5' } });

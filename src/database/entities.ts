@@ -2,6 +2,7 @@ import { ApiClientEntity } from '../modules/api-clients/entities/api-client.enti
 import { CrmTokenEntity } from '../modules/api-clients/entities/crm-token.entity';
 import { BonusAccountEntity } from '../modules/bonus-accounts/entities/bonus-account.entity';
 import { BonusOperationEntity } from '../modules/bonus-accounts/entities/bonus-operation.entity';
+import { CommandEventIdEntity } from '../modules/command-runs/entities/command-event-id.entity';
 import { CommandItemEntity } from '../modules/command-runs/entities/command-item.entity';
 import { CommandLockEntity } from '../modules/command-runs/entities/command-lock.entity';
 import { CommandRunEntity } from '../modules/command-runs/entities/command-run.entity';
@@ -17,5 +18,5 @@ import { RuleUsageEntity } from '../modules/rewards-rules/entities/rule-usage.en
 export const ENTITIES = [
   ApiClientEntity, CrmTokenEntity, DirectoryEntryEntity, DirectoryPolicyEntity, CustomerEntity, AccessTokenEntity,
   CustomerMessageEntity, BonusAccountEntity, BonusOperationEntity, RewardRuleEntity, RuleUsageEntity,
-  CustomerEventEntity, CommandRunEntity, CommandItemEntity, CommandLockEntity,
+  CustomerEventEntity, CommandRunEntity, CommandItemEntity, CommandLockEntity, CommandEventIdEntity,
 ];

@@ -9,6 +9,12 @@ export function isRetryableLockError(error: unknown): boolean {
   return RETRYABLE.has(e?.code ?? '') || RETRYABLE.has(e?.driverError?.code ?? '');
 }
 
+/** A value that does not fit its column, such as a sum past what a DECIMAL holds (strict mode refuses it). */
+export function isOutOfRangeError(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.code === 'ER_WARN_DATA_OUT_OF_RANGE' || e?.driverError?.code === 'ER_WARN_DATA_OUT_OF_RANGE';
+}
+
 export function isDuplicateKeyError(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
   return e?.code === 'ER_DUP_ENTRY' || e?.driverError?.code === 'ER_DUP_ENTRY';

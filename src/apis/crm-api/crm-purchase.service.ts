@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
@@ -7,7 +8,7 @@ import { inTransaction } from '../../database/transaction';
 import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
 import { AccountLookupService } from '../../modules/bonus-accounts/account-lookup.service';
 import { BonusAccountsService } from '../../modules/bonus-accounts/bonus-accounts.service';
-import { NewCustomerEvent } from '../../modules/customer-events/event-register.types';
+import { NewCustomerEvent, RegisteredEvent } from '../../modules/customer-events/event-register.types';
 import { EventRegisterService } from '../../modules/customer-events/event-register.service';
 import { DirectoriesService } from '../../modules/directories/directories.service';
 import { DirectoryEntryEntity } from '../../modules/directories/entities/directory-entry.entity';
@@ -46,13 +47,13 @@ export class CrmPurchaseService {
     }
 
     const stored = await inTransaction(this.dataSource, async (manager) => {
-      const [registered] = await this.registerPurchase(manager, [{
-        id: purchase.eventId ?? undefined, clientId: client.id, source: 'crm', type: 'purchase', externalKey: `ref:${purchase.referenceNumber}`, commandId: null,
+      const registered = await this.registerPurchase(manager, purchase.eventId, {
+        clientId: client.id, source: 'crm', type: 'purchase', externalKey: `ref:${purchase.referenceNumber}`, commandId: null,
         customerId: account.customerId, accountId: account.id, performedOn: purchase.performedOn,
         amount: purchase.amount ? purchase.amount.toFixed(4) : null, attributes: facts, payload: purchase.payload, udf: null,
-      }]);
+      });
       if (registered.duplicate) return registered;
-      if (points) await this.spend(manager, account.id, account.number ?? account.id, registered.id, points.toFixed(2), purchase.referenceNumber);
+      if (points) await this.spend(manager, client.id, account, registered.id, points.toFixed(2), purchase.referenceNumber);
       return registered;
     });
     if (!stored.duplicate) {
@@ -100,20 +101,23 @@ export class CrmPurchaseService {
   }
 
   /** Seed 003 lets the caller choose the event's id; it must not belong to another event. */
-  private async registerPurchase(manager: EntityManager, events: NewCustomerEvent[]) {
+  private async registerPurchase(manager: EntityManager, id: string | null, event: NewCustomerEvent & { externalKey: string }): Promise<RegisteredEvent> {
+    if (id === null) return (await this.events.register(manager, [event]))[0];
     try {
-      return await this.events.register(manager, events);
+      return await this.events.registerWithOwnId(manager, id, event);
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.InvalidValue) throw crmRequestError(crmErrors.invalidValue('id', error.message));
       throw error;
     }
   }
 
-  private async spend(manager: EntityManager, accountId: string, accountLabel: string, eventId: string, points: string, reference: string): Promise<void> {
+  /** The spend is keyed on the client and the reference number, the purchase's identity for its caller. */
+  private async spend(manager: EntityManager, clientId: string, account: { id: string; number: string | null }, eventId: string, points: string, reference: string): Promise<void> {
+    const idempotencyKey = `crm-purchase:${clientId}:${createHash('sha256').update(reference).digest('hex')}`;
     try {
-      await this.ledger.spend(manager, { accountId, points, eventId, idempotencyKey: `crm-purchase:${eventId}:spend`, comment: `CRM purchase ${reference}` });
+      await this.ledger.spend(manager, { accountId: account.id, points, eventId, idempotencyKey, comment: `CRM purchase ${reference}` });
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.InsufficientBalance) throw crmRequestError(crmErrors.insufficientBalance(accountLabel, points));
+      if (error instanceof AppError && error.code === ErrorCode.InsufficientBalance) throw crmRequestError(crmErrors.insufficientBalance(account.number ?? account.id, points));
       throw error;
     }
   }

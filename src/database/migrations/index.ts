@@ -1,6 +1,11 @@
 import { InitialSchema1732300000000 } from './1732300000000-InitialSchema';
 import { WidenRuleUsagePeriod1732300000470 } from './1732300000470-WidenRuleUsagePeriod';
 import { OperationExternalEventId1732300003100 } from './1732300003100-OperationExternalEventId';
+import { UnambiguousExternalSystemKeys1732300009100 } from './1732300009100-UnambiguousExternalSystemKeys';
+import { CommandEventIds1732300009200 } from './1732300009200-CommandEventIds';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
-export const MIGRATIONS = [InitialSchema1732300000000, WidenRuleUsagePeriod1732300000470, OperationExternalEventId1732300003100];
+export const MIGRATIONS = [
+  InitialSchema1732300000000, WidenRuleUsagePeriod1732300000470, OperationExternalEventId1732300003100, UnambiguousExternalSystemKeys1732300009100,
+  CommandEventIds1732300009200,
+];

@@ -1,3 +1,4 @@
+import { MAX_POINTS } from '../../common/decimal/points-limits';
 import { AppError, ErrorCode } from '../../common/errors';
 
 export const insufficientBalance = (available: string, requested: string) =>
@@ -7,3 +8,4 @@ export const customerBlocked = () => new AppError(ErrorCode.CustomerBlocked, 'Cu
 export const invalidPoints = (points: string) =>
   new AppError(ErrorCode.InvalidValue, `Points must be a positive number with at most 2 decimals, got ${points}`);
 export const zeroAdjustment = () => new AppError(ErrorCode.WrongParam, 'points must not be zero');
+export const balanceOverflow = () => new AppError(ErrorCode.InvalidValue, `Balance would exceed the maximum of ${MAX_POINTS.toFixed(2)} points`);

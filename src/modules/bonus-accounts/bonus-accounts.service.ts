@@ -94,21 +94,19 @@ export class BonusAccountsService {
     return this.store.lock(manager, accountIds);
   }
 
-  /** Which of these idempotency keys are already in the ledger. */
-  async existingIdempotencyKeys(manager: EntityManager, keys: string[]): Promise<Set<string>> {
-    return new Set((await this.store.existingKeys(manager, keys)).keys());
-  }
-
   /**
    * Accruals and reversals of a processor batch; the caller already holds the account locks.
-   * Existing idempotency keys are skipped; reversals consume lots first-expiring-first and never
-   * take a balance below zero (the shortfall is reported). Results are aligned with `requests`.
+   * Existing idempotency keys are skipped; reversals expire the account's past lots first (as
+   * spend does), then consume lots first-expiring-first and never take a balance below zero (the
+   * shortfall is reported). Results are aligned with `requests`.
    */
   async applyBatch(manager: EntityManager, requests: LedgerEntryRequest[]): Promise<LedgerEntryResult[]> {
     if (requests.length === 0) return [];
     const existing = await this.store.existingKeys(manager, requests.map((r) => r.idempotencyKey));
     const reversalAccounts = requests.filter((r) => r.type === 'reversal' && !existing.has(r.idempotencyKey)).map((r) => r.accountId);
     const book = reversalAccounts.length > 0 ? await this.store.openBook(manager, reversalAccounts) : new LedgerBook();
+    const now = new Date();
+    for (const accountId of sortIds(reversalAccounts)) book.expireDue(accountId, now);
     const seen = new Set(existing.keys());
     const planned = requests.map((request) => {
       if (seen.has(request.idempotencyKey)) return { duplicate: true, index: null, applied: new Decimal(0), shortfall: new Decimal(0) };

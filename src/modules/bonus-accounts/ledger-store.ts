@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
+import { SQL_POINTS } from '../../common/decimal/points-limits';
+import { isOutOfRangeError } from '../../database/transaction';
+import { balanceOverflow } from './bonus-accounts.errors';
 import { LedgerBook, StoredLot } from './domain/ledger-book';
 import { LockedAccount } from './ledger.types';
 
@@ -70,9 +73,19 @@ export class LedgerStore {
   /**
    * Writes the book: one multi-row INSERT of its lines (chunked), one UPDATE of the stored lots it
    * consumed and one UPDATE of the balances. Returns the new operation ids aligned with
-   * `book.operations`, unless `withIds` is false (the expiry job does not need them).
+   * `book.operations`, unless `withIds` is false (the expiry job does not need them). A line or a
+   * balance past what its column holds is refused as a balance overflow, writing nothing.
    */
   async write(manager: EntityManager, book: LedgerBook, now = new Date(), withIds = true): Promise<string[]> {
+    try {
+      return await this.writeBook(manager, book, now, withIds);
+    } catch (error) {
+      if (isOutOfRangeError(error)) throw balanceOverflow();
+      throw error;
+    }
+  }
+
+  private async writeBook(manager: EntityManager, book: LedgerBook, now: Date, withIds: boolean): Promise<string[]> {
     const operations = book.operations;
     if (operations.length === 0) return [];
     for (let i = 0; i < operations.length; i += INSERT_CHUNK) {
@@ -90,14 +103,14 @@ export class LedgerStore {
     const lotChanges = book.changedLots();
     if (lotChanges.length > 0) {
       await manager.query(
-        `UPDATE bonus_operations SET remaining = CASE id ${lotChanges.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+        `UPDATE bonus_operations SET remaining = CASE id ${lotChanges.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END WHERE id IN (?)`,
         [...lotChanges.flatMap(([id, remaining]) => [id, remaining.toFixed(2)]), lotChanges.map(([id]) => id)],
       );
     }
     const deltas = book.balanceDeltas();
     if (deltas.length > 0) {
       await manager.query(
-        `UPDATE bonus_accounts SET balance = balance + CASE id ${deltas.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+        `UPDATE bonus_accounts SET balance = balance + CASE id ${deltas.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END WHERE id IN (?)`,
         [...deltas.flatMap(([id, delta]) => [id, delta.toFixed(2)]), deltas.map(([id]) => id)],
       );
     }

@@ -4,10 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '../../common/queue/queues';
 import { BonusAccountsModule } from '../bonus-accounts/bonus-accounts.module';
 import { CustomersModule } from '../customers/customers.module';
+import { CommandEventIdsService } from './command-event-ids.service';
 import { CommandLocksService } from './command-locks.service';
 import { CommandRunsService } from './command-runs.service';
 import { CommandStepTwoService } from './command-step-two.service';
 import { CustomerItemEffects } from './customer-item-effects';
+import { CommandEventIdEntity } from './entities/command-event-id.entity';
 import { CommandItemEntity } from './entities/command-item.entity';
 import { CommandLockEntity } from './entities/command-lock.entity';
 import { CommandRunEntity } from './entities/command-run.entity';
@@ -16,12 +18,12 @@ import { QuickBonusesService } from './quick-bonuses.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CommandRunEntity, CommandItemEntity, CommandLockEntity]),
+    TypeOrmModule.forFeature([CommandRunEntity, CommandItemEntity, CommandLockEntity, CommandEventIdEntity]),
     BullModule.registerQueue({ name: QUEUES.commands }),
     CustomersModule,
     BonusAccountsModule,
   ],
-  providers: [CommandLocksService, CommandRunsService, CustomerItemEffects, PointMessagesService, QuickBonusesService, CommandStepTwoService],
-  exports: [CommandLocksService, CommandRunsService, PointMessagesService, QuickBonusesService, CommandStepTwoService],
+  providers: [CommandEventIdsService, CommandLocksService, CommandRunsService, CustomerItemEffects, PointMessagesService, QuickBonusesService, CommandStepTwoService],
+  exports: [CommandEventIdsService, CommandLocksService, CommandRunsService, PointMessagesService, QuickBonusesService, CommandStepTwoService],
 })
 export class CommandRunsModule {}

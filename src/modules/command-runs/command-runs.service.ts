@@ -39,7 +39,7 @@ export class CommandRunsService {
 
   /** Inserts the run and its items (multi-row); returns the commandId. */
   async createRun(manager: EntityManager, input: NewCommandRun): Promise<string> {
-    const commandId = randomUUID();
+    const commandId = input.id ?? randomUUID();
     await manager.query('INSERT INTO command_runs (id, client_id, type, state, item_count, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
       commandId, input.clientId, input.type, 'accepted', input.itemCount ?? input.items.length, new Date(),
     ]);
@@ -89,10 +89,12 @@ export class CommandRunsService {
     return { id: run.id, clientId: String(run.client_id), type: run.type, state: run.state };
   }
 
-  async pendingItems(manager: EntityManager, commandId: string): Promise<PendingItem[]> {
+  /** The run's pending items, or only the one at `itemIndex`. */
+  async pendingItems(manager: EntityManager, commandId: string, itemIndex: number | null = null): Promise<PendingItem[]> {
     const rows: Array<{ item_index: number; item_key: string | null; payload: unknown }> = await manager.query(
-      "SELECT item_index, item_key, payload FROM command_items WHERE command_id = ? AND state = 'pending' ORDER BY item_index",
-      [commandId],
+      `SELECT item_index, item_key, payload FROM command_items WHERE command_id = ? AND state = 'pending'${itemIndex === null ? '' : ' AND item_index = ?'}
+        ORDER BY item_index`,
+      itemIndex === null ? [commandId] : [commandId, itemIndex],
     );
     return rows.map((r) => ({
       itemIndex: Number(r.item_index), itemKey: r.item_key,

@@ -10,6 +10,8 @@ export interface NewCommandItem {
 }
 
 export interface NewCommandRun {
+  /** The commandId, when the caller needs it before the run is stored; generated when absent. */
+  id?: string;
   clientId: string;
   type: string;
   items: NewCommandItem[];

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, isDuplicateKeyError } from '../../database/transaction';
+import { AppError } from '../../common/errors';
+import { inTransaction, isDuplicateKeyError, isRetryableLockError } from '../../database/transaction';
 import { CommandRunsService } from './command-runs.service';
-import { ItemOutcome, PendingItem } from './command-runs.types';
+import { ItemOutcome, LockedRun, PendingItem } from './command-runs.types';
 import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from './point-messages.service';
 import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from './quick-bonuses.service';
 
@@ -26,7 +27,7 @@ export interface StepTwoReport {
 @Injectable()
 export class CommandStepTwoService {
   private readonly logger = new Logger(CommandStepTwoService.name);
-  private readonly steps: Record<string, (manager: EntityManager, clientId: string, items: PendingItem[]) => Promise<ItemOutcome[]>>;
+  private readonly steps: Record<string, (manager: EntityManager, run: LockedRun, items: PendingItem[]) => Promise<ItemOutcome[]>>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -35,20 +36,55 @@ export class CommandStepTwoService {
     quickBonuses: QuickBonusesService,
   ) {
     this.steps = {
-      [ADD_CUSTOMER_POINT_MESSAGE]: (m, c, i) => pointMessages.process(m, c, i),
-      [ADD_BONUS_EXT_QUICK]: (m, c, i) => quickBonuses.process(m, c, i),
+      [ADD_CUSTOMER_POINT_MESSAGE]: (m, r, i) => pointMessages.process(m, r, i),
+      [ADD_BONUS_EXT_QUICK]: (m, r, i) => quickBonuses.process(m, r, i),
     };
   }
 
+  /**
+   * Runs the command's pending items in one transaction. If that fails for another reason than a
+   * lock conflict (which Bull retries), the items are run one by one, like the events of a failed
+   * chunk: an item that fails alone is `failed` with its reason, and the run finishes.
+   */
   async execute(commandId: string): Promise<StepTwoReport> {
+    try {
+      return await this.inUnitOfWork(commandId, (manager) => this.run(manager, commandId, null));
+    } catch (error) {
+      if (isRetryableLockError(error)) throw error;
+      this.logger.warn({ commandId, err: error }, 'Command step 2 failed; processing its items one by one');
+      return this.runItemByItem(commandId);
+    }
+  }
+
+  private async inUnitOfWork<T>(commandId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await inTransaction(this.dataSource, (manager) => this.run(manager, commandId));
+        return await inTransaction(this.dataSource, work);
       } catch (error) {
         if (!isDuplicateKeyError(error) || attempt >= DUPLICATE_ATTEMPTS) throw error;
         this.logger.warn({ commandId, attempt }, 'A concurrent command created the same customer; deciding again');
       }
     }
+  }
+
+  private async runItemByItem(commandId: string): Promise<StepTwoReport> {
+    const pending = await this.runs.pendingItems(this.dataSource.manager, commandId);
+    const report: StepTwoReport = { commandId, type: null, processed: 0, rejected: 0 };
+    for (const { itemIndex } of pending) {
+      try {
+        const one = await this.inUnitOfWork(commandId, (manager) => this.run(manager, commandId, itemIndex));
+        report.type = one.type;
+        report.processed += one.processed;
+        report.rejected += one.rejected;
+      } catch (error) {
+        if (isRetryableLockError(error)) throw error;
+        this.logger.error({ commandId, itemIndex, err: error }, 'Command item could not be processed');
+        const reason = error instanceof AppError ? error.message : 'Processing failed';
+        await this.runs.recordOutcomes(this.dataSource.manager, commandId, [{ itemIndex, state: 'failed', customerId: null, points: null, error: reason }]);
+      }
+    }
+    await this.runs.finishRun(this.dataSource.manager, commandId);
+    return report;
   }
 
   /** Runs of these commands not yet done: after a restart or a lost job they are queued again. */
@@ -61,14 +97,15 @@ export class CommandStepTwoService {
     return rows.length;
   }
 
-  private async run(manager: EntityManager, commandId: string): Promise<StepTwoReport> {
+  /** The pending items of the run, or only the one at `onlyItem`; the run is finished when all were run. */
+  private async run(manager: EntityManager, commandId: string, onlyItem: number | null): Promise<StepTwoReport> {
     const run = await this.runs.lockRun(manager, commandId);
     const step = run ? this.steps[run.type] : undefined;
     if (!run || !step) return { commandId, type: run?.type ?? null, processed: 0, rejected: 0 };
-    const pending = await this.runs.pendingItems(manager, commandId);
-    const outcomes = pending.length > 0 ? await step(manager, run.clientId, pending) : [];
+    const pending = await this.runs.pendingItems(manager, commandId, onlyItem);
+    const outcomes = pending.length > 0 ? await step(manager, run, pending) : [];
     await this.runs.recordOutcomes(manager, commandId, outcomes);
-    await this.runs.finishRun(manager, commandId);
+    if (onlyItem === null) await this.runs.finishRun(manager, commandId);
     return {
       commandId, type: run.type,
       processed: outcomes.filter((o) => o.state === 'processed').length,

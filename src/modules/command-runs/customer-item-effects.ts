@@ -7,7 +7,8 @@ import { ITEM_ERRORS } from '../customers/customers.errors';
 import { CustomersService, IdentityChange } from '../customers/customers.service';
 import { MatchDecision } from '../customers/domain/customer-matching';
 import { CustomerMessageInput } from '../customers/domain/point-message-item';
-import { ItemOutcome } from './command-runs.types';
+import { CommandEventIdsService } from './command-event-ids.service';
+import { ItemOutcome, LockedRun } from './command-runs.types';
 
 /** What one command item does once its customer is known. */
 export interface ItemPlan {
@@ -30,9 +31,10 @@ export class CustomerItemEffects {
   constructor(
     private readonly customers: CustomersService,
     private readonly accounts: BonusAccountsService,
+    private readonly eventIds: CommandEventIdsService,
   ) {}
 
-  async apply(manager: EntityManager, clientId: string, plans: ItemPlan[]): Promise<ItemOutcome[]> {
+  async apply(manager: EntityManager, run: LockedRun, plans: ItemPlan[]): Promise<ItemOutcome[]> {
     const outcomes = new Map<number, ItemOutcome>();
     const applied = plans.filter((p): p is ItemPlan & { decision: Extract<MatchDecision, { kind: 'apply' }> } => p.decision.kind === 'apply');
     for (const p of plans) {
@@ -51,18 +53,24 @@ export class CustomerItemEffects {
 
     const accruing = applied.filter((p) => p.accrual);
     const locked = await this.accounts.lockAccounts(manager, accruing.map((p) => accountOf.get(p.decision.customerId)!));
+    const unblocked = accruing.filter((p) => {
+      const blocked = locked.get(accountOf.get(p.decision.customerId)!)?.customerStatus === 'blocked';
+      if (blocked) outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'rejected', customerId: p.decision.customerId, error: ITEM_ERRORS.customerBlocked });
+      return !blocked;
+    });
+    // One eventId namespace with loadCustomerEventsExt: an accrual takes its eventId, or it is a duplicate.
+    const held = await this.eventIds.take(manager, run.clientId, run.id, unblocked.map((p) => p.accrual!.eventId));
     const requests: Array<{ plan: ItemPlan; request: LedgerEntryRequest }> = [];
-    for (const p of accruing) {
-      const accountId = accountOf.get(p.decision.customerId)!;
-      if (locked.get(accountId)?.customerStatus === 'blocked') {
-        outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'rejected', customerId: p.decision.customerId, error: ITEM_ERRORS.customerBlocked });
+    for (const p of unblocked) {
+      if (!held.has(p.accrual!.eventId)) {
+        outcomes.set(p.itemIndex, { itemIndex: p.itemIndex, state: 'rejected', customerId: p.decision.customerId, error: ITEM_ERRORS.duplicateEventId });
         continue;
       }
       requests.push({
         plan: p,
         request: {
-          accountId, type: 'accrual', points: p.accrual!.points, eventId: null, ruleId: null, expiresAt: null,
-          idempotencyKey: commandAccrualKey(clientId, p.accrual!.eventId), comment: p.accrual!.comment, externalEventId: p.accrual!.eventId,
+          accountId: accountOf.get(p.decision.customerId)!, type: 'accrual', points: p.accrual!.points, eventId: null, ruleId: null, expiresAt: null,
+          idempotencyKey: commandAccrualKey(run.clientId, p.accrual!.eventId), comment: p.accrual!.comment, externalEventId: p.accrual!.eventId,
         },
       });
     }

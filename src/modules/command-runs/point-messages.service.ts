@@ -2,15 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
 import { ITEM_ERRORS } from '../customers/customers.errors';
 import { CustomersService } from '../customers/customers.service';
 import { CustomerIndex, matchPointMessage } from '../customers/domain/customer-matching';
 import { PointMessageItem, validatePointMessageItem } from '../customers/domain/point-message-item';
+import { CommandEventIdsService } from './command-event-ids.service';
 import { CommandRunsService } from './command-runs.service';
-import { ItemOutcome, NewCommandItem, PendingItem } from './command-runs.types';
+import { ItemOutcome, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
 import { AcceptedCommand, failure, success } from './customer-command-result';
-import { commandAccrualKey, CustomerItemEffects, ItemPlan } from './customer-item-effects';
+import { CustomerItemEffects, ItemPlan } from './customer-item-effects';
 
 export const ADD_CUSTOMER_POINT_MESSAGE = 'addCustomerPointMessage';
 
@@ -29,7 +29,7 @@ export class PointMessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runs: CommandRunsService,
     private readonly customers: CustomersService,
-    private readonly accounts: BonusAccountsService,
+    private readonly eventIds: CommandEventIdsService,
     private readonly effects: CustomerItemEffects,
   ) {}
 
@@ -62,12 +62,9 @@ export class PointMessagesService {
   }
 
   /** Step 2 for the run's pending items, in the caller's transaction. */
-  async process(manager: EntityManager, clientId: string, pending: PendingItem[]): Promise<ItemOutcome[]> {
+  async process(manager: EntityManager, run: LockedRun, pending: PendingItem[]): Promise<ItemOutcome[]> {
     const items = pending.map((p) => ({ itemIndex: p.itemIndex, item: p.payload as unknown as StoredPointMessage }));
-    const usedKeys = await this.accounts.existingIdempotencyKeys(
-      manager,
-      items.flatMap(({ item }) => (item.eventId ? [commandAccrualKey(clientId, item.eventId)] : [])),
-    );
+    const used = await this.eventIds.usedElsewhere(manager, run.clientId, run.id, items.flatMap(({ item }) => (item.eventId ? [item.eventId] : [])));
     const index = new CustomerIndex(await this.customers.findIdentities(manager, {
       guids: items.map(({ item }) => item.guid),
       uniqIds: items.map(({ item }) => item.uniqId),
@@ -76,9 +73,8 @@ export class PointMessagesService {
     }));
     const plans: ItemPlan[] = items.map(({ itemIndex, item }) => {
       if (item.eventId) {
-        const key = commandAccrualKey(clientId, item.eventId);
-        if (usedKeys.has(key)) return { itemIndex, decision: { kind: 'reject', error: ITEM_ERRORS.duplicateEventId, customerId: null }, accrual: null, message: null };
-        usedKeys.add(key);
+        if (used.has(item.eventId)) return { itemIndex, decision: { kind: 'reject', error: ITEM_ERRORS.duplicateEventId, customerId: null }, accrual: null, message: null };
+        used.add(item.eventId);
       }
       const decision = matchPointMessage(index, item, randomUUID);
       const accrues = decision.kind === 'apply' && item.eventId !== null && item.amount !== '0.00';
@@ -88,6 +84,6 @@ export class PointMessagesService {
         accrual: accrues ? { points: item.amount, eventId: item.eventId!, comment: null } : null,
       };
     });
-    return this.effects.apply(manager, clientId, plans);
+    return this.effects.apply(manager, run, plans);
   }
 }

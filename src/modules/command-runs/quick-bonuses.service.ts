@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
 import { ITEM_ERRORS } from '../customers/customers.errors';
 import { CustomersService } from '../customers/customers.service';
 import { CustomerIndex, matchQuickBonus } from '../customers/domain/customer-matching';
 import { CustomerReference } from '../customers/domain/customer-reference';
 import { QuickBonusItem, validateQuickBonusItem } from '../customers/domain/quick-bonus-item';
+import { CommandEventIdsService } from './command-event-ids.service';
 import { CommandRunsService } from './command-runs.service';
-import { ItemOutcome, NewCommandItem, PendingItem } from './command-runs.types';
+import { ItemOutcome, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
 import { AcceptedCommand, AddStatus, failure, success } from './customer-command-result';
-import { commandAccrualKey, CustomerItemEffects, ItemPlan } from './customer-item-effects';
+import { CustomerItemEffects, ItemPlan } from './customer-item-effects';
 
 export const ADD_BONUS_EXT_QUICK = 'addBonusExtQuick';
 
@@ -27,7 +27,7 @@ export class QuickBonusesService {
   constructor(
     private readonly runs: CommandRunsService,
     private readonly customers: CustomersService,
-    private readonly accounts: BonusAccountsService,
+    private readonly eventIds: CommandEventIdsService,
     private readonly effects: CustomerItemEffects,
   ) {}
 
@@ -61,21 +61,20 @@ export class QuickBonusesService {
   }
 
   /** Step 2 for the run's pending items, in the caller's transaction. */
-  async process(manager: EntityManager, clientId: string, pending: PendingItem[]): Promise<ItemOutcome[]> {
+  async process(manager: EntityManager, run: LockedRun, pending: PendingItem[]): Promise<ItemOutcome[]> {
     const items = pending.map((p) => ({ itemIndex: p.itemIndex, item: p.payload as unknown as StoredQuickBonus }));
-    const usedKeys = await this.accounts.existingIdempotencyKeys(manager, items.map(({ item }) => commandAccrualKey(clientId, item.eventId)));
+    const used = await this.eventIds.usedElsewhere(manager, run.clientId, run.id, items.map(({ item }) => item.eventId));
     const all = items.map(({ item }) => item);
     const index = new CustomerIndex(await this.customers.findIdentities(manager, {
       guids: valuesOf(all, 'guid'), uniqIds: valuesOf(all, 'uniqId'), phones: valuesOf(all, 'phone'), emails: valuesOf(all, 'email'),
     }));
     const plans: ItemPlan[] = items.map(({ itemIndex, item }) => {
-      const key = commandAccrualKey(clientId, item.eventId);
-      if (usedKeys.has(key)) return { itemIndex, decision: { kind: 'reject', error: ITEM_ERRORS.duplicateEventId, customerId: null }, accrual: null, message: null };
-      usedKeys.add(key);
+      if (used.has(item.eventId)) return { itemIndex, decision: { kind: 'reject', error: ITEM_ERRORS.duplicateEventId, customerId: null }, accrual: null, message: null };
+      used.add(item.eventId);
       const decision = matchQuickBonus(index, item.reference, item.guidForNew, randomUUID);
       if (decision.kind === 'apply') index.activate(decision.customerId);
       return { itemIndex, decision, message: null, accrual: decision.kind === 'apply' ? { points: item.amount, eventId: item.eventId, comment: item.comment } : null };
     });
-    return this.effects.apply(manager, clientId, plans);
+    return this.effects.apply(manager, run, plans);
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
 import { inTransaction } from '../../database/transaction';
+import { CommandEventIdsService } from '../command-runs/command-event-ids.service';
 import { CommandLocksService } from '../command-runs/command-locks.service';
 import { CommandRunsService } from '../command-runs/command-runs.service';
 import { DirectoriesService, entryKey } from '../directories/directories.service';
@@ -32,6 +34,7 @@ export class CommandEventsService {
     private readonly directories: DirectoriesService,
     private readonly commandRuns: CommandRunsService,
     private readonly locks: CommandLocksService,
+    private readonly eventIds: CommandEventIdsService,
     private readonly register: EventRegisterService,
   ) {}
 
@@ -39,8 +42,11 @@ export class CommandEventsService {
     const { commandId, queued } = await inTransaction(this.dataSource, async (manager) => {
       await this.initialiseDirectories(manager, events);
       await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT);
-      const { fresh, duplicates } = await this.splitDuplicates(manager, clientId, events);
-      const commandId = await this.commandRuns.createRun(manager, {
+      const commandId = randomUUID();
+      const held = await this.eventIds.take(manager, clientId, commandId, events.map((e) => e.eventId));
+      const { fresh, duplicates } = splitDuplicates(events, held);
+      await this.commandRuns.createRun(manager, {
+        id: commandId,
         clientId,
         type: LOAD_CUSTOMER_EVENTS_EXT,
         items: duplicates.map((e) => ({ itemKey: e.eventId, payload: { customerId: e.guid }, state: 'rejected', error: DUPLICATE_EVENT_ID })),
@@ -82,22 +88,19 @@ export class CommandEventsService {
     }
     throw itemErrorsFailure(errors);
   }
+}
 
-  /** eventId is unique per client: repeats (earlier commands, or twice in this one) are rejected, not stored. */
-  private async splitDuplicates(manager: EntityManager, clientId: string, events: CommandEvent[]) {
-    const keys = events.map((e) => `cmd:${e.eventId}`);
-    const rows: Array<{ key: string }> = await manager.query(
-      'SELECT external_key AS `key` FROM customer_events WHERE client_id = ? AND external_key IN (?)',
-      [clientId, keys],
-    );
-    const seen = new Set(rows.map((r) => r.key));
-    const fresh: CommandEvent[] = [];
-    const duplicates: CommandEvent[] = [];
-    for (const event of events) {
-      const key = `cmd:${event.eventId}`;
-      (seen.has(key) ? duplicates : fresh).push(event);
-      seen.add(key);
-    }
-    return { fresh, duplicates };
+/**
+ * eventId is unique per client across the Command API: an eventId this command does not hold
+ * (another command used it), or its repeat within the command, is rejected and not stored.
+ */
+function splitDuplicates(events: CommandEvent[], held: Set<string>) {
+  const seen = new Set<string>();
+  const fresh: CommandEvent[] = [];
+  const duplicates: CommandEvent[] = [];
+  for (const event of events) {
+    (held.has(event.eventId) && !seen.has(event.eventId) ? fresh : duplicates).push(event);
+    seen.add(event.eventId);
   }
+  return { fresh, duplicates };
 }

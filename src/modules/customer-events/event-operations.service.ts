@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
+import { CommandEventIdsService } from '../command-runs/command-event-ids.service';
 import { RewardsRulesService } from '../rewards-rules/rewards-rules.service';
 
 export interface EventOperationView {
@@ -19,7 +20,8 @@ interface Row {
   customerId: string | null;
   points: string | null;
   error: string | null;
-  /** How its ledger lines are found: by event id (register) or by idempotency key (command items). */
+  commandId: string;
+  /** How its ledger lines are found: by event id (register) or by idempotency key (processed command items). */
   eventRef: string | null;
   operationKey: string | null;
 }
@@ -36,6 +38,7 @@ export class EventOperationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RewardsRulesService,
+    private readonly eventIds: CommandEventIdsService,
   ) {}
 
   async byEventIds(clientId: string, eventIds: string[]): Promise<EventOperationView[]> {
@@ -43,14 +46,25 @@ export class EventOperationsService {
       `${EVENT_SELECT} WHERE e.client_id = ? AND e.external_key IN (?)`,
       [clientId, eventIds.map((id) => `cmd:${id}`)],
     );
-    const found = new Set(events.map((e) => e.eventId));
-    const rest = eventIds.filter((id) => !found.has(id));
-    const items: Row[] = rest.length
-      ? await this.dataSource.query(`${ITEM_SELECT} WHERE r.client_id = ? AND i.item_key IN (?) ORDER BY r.created_at, i.item_index`, [clientId, rest])
-      : [];
-    const byId = new Map<string, Row>();
-    for (const row of [...events, ...items]) byId.set(row.eventId, row);
-    return this.withOperations(eventIds.map((id) => byId.get(id)).filter((r): r is Row => !!r));
+    const items: Row[] = await this.dataSource.query(
+      `${ITEM_SELECT} WHERE r.client_id = ? AND i.item_key IN (?) ORDER BY r.created_at, i.item_index`,
+      [clientId, eventIds],
+    );
+    const holders = await this.eventIds.holders(clientId, eventIds);
+    const rowsById = new Map<string, Row[]>();
+    for (const row of [...events, ...items]) {
+      const rows = rowsById.get(row.eventId);
+      if (rows) rows.push(row);
+      else rowsById.set(row.eventId, [row]);
+    }
+    // The row that took effect: the one of the command holding the eventId; without a holder, the
+    // register event, or else the latest item.
+    const shown = (rows: Row[], holder: string | undefined) =>
+      rows.find((r) => r.commandId === holder) ?? rows.find((r) => r.eventRef) ?? rows[rows.length - 1];
+    return this.withOperations(eventIds.flatMap((id) => {
+      const rows = rowsById.get(id);
+      return rows ? [shown(rows, holders.get(id))] : [];
+    }));
   }
 
   async byCommand(clientId: string, commandId: string): Promise<EventOperationView[]> {
@@ -124,11 +138,11 @@ export class EventOperationsService {
 }
 
 const EVENT_SELECT = `
-  SELECT SUBSTRING(e.external_key, 5) AS eventId, e.state, COALESCE(c.guid, JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.customerId'))) AS customerId,
+  SELECT SUBSTRING(e.external_key, 5) AS eventId, e.command_id AS commandId, e.state, COALESCE(c.guid, JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.customerId'))) AS customerId,
          e.points, e.error, e.id AS eventRef, NULL AS operationKey
     FROM customer_events e LEFT JOIN customers c ON c.id = e.customer_id`;
 
 const ITEM_SELECT = `
-  SELECT i.item_key AS eventId, i.state, c.guid AS customerId, i.points, i.error, NULL AS eventRef,
-         CONCAT('cmd:', r.client_id, ':', i.item_key) AS operationKey
+  SELECT i.item_key AS eventId, i.command_id AS commandId, i.state, c.guid AS customerId, i.points, i.error, NULL AS eventRef,
+         IF(i.state = 'processed', CONCAT('cmd:', r.client_id, ':', i.item_key), NULL) AS operationKey
     FROM command_items i JOIN command_runs r ON r.id = i.command_id LEFT JOIN customers c ON c.id = i.customer_id`;

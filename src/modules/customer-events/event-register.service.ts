@@ -5,13 +5,14 @@ import { EntityManager, In } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
 import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
+import { isDuplicateKeyError } from '../../database/transaction';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { newEventId } from './event-id';
 import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
 
 const INSERT_BATCH = 1000;
 
-/** Only a caller-supplied id can collide (generated ids are 128-bit random). */
+/** Only a caller-chosen id can collide (generated ids are 128-bit random). */
 export const eventIdTaken = (id: string) => new AppError(ErrorCode.InvalidValue, `A customer event with id ${id} already exists.`);
 
 /**
@@ -28,27 +29,13 @@ export class EventRegisterService {
 
   async register(manager: EntityManager, events: NewCustomerEvent[]): Promise<RegisteredEvent[]> {
     if (events.length === 0) return [];
-    const ids = events.map((e) => e.id ?? newEventId());
+    const ids = events.map(() => newEventId());
     for (let start = 0; start < events.length; start += INSERT_BATCH) {
       const slice = events.slice(start, start + INSERT_BATCH);
-      const placeholders = slice.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',');
-      const params: unknown[] = [];
-      slice.forEach((e, i) =>
-        params.push(
-          ids[start + i], e.clientId, e.source, e.type, e.externalKey, e.commandId, e.customerId, e.accountId,
-          e.performedOn, e.amount, JSON.stringify(e.attributes), e.payload ? JSON.stringify(e.payload) : null,
-          e.udf ? JSON.stringify(e.udf) : null, e.state ?? 'pending', e.points ?? null,
-        ),
-      );
       // A key that already exists keeps its row untouched (number = number is a no-op). Without keys a
       // plain INSERT is enough, and avoids the duplicate-check gap locks that deadlock concurrent callers.
-      const onDuplicate = slice.some((e) => e.externalKey !== null || e.id !== undefined) ? ' ON DUPLICATE KEY UPDATE number = number' : '';
-      await manager.query(
-        `INSERT INTO customer_events (id, client_id, source, type, external_key, command_id, customer_id, account_id,
-           performed_on, amount, attributes, payload, udf, state, points)
-         VALUES ${placeholders}${onDuplicate}`,
-        params,
-      );
+      const onDuplicate = slice.some((e) => e.externalKey !== null) ? ' ON DUPLICATE KEY UPDATE number = number' : '';
+      await this.insert(manager, ids.slice(start, start + INSERT_BATCH), slice, onDuplicate);
     }
     const stored = await this.findNumbers(manager, ids);
     const missingKeys = events.filter((e, i) => !stored.has(ids[i]) && e.externalKey).map((e) => e.externalKey as string);
@@ -57,9 +44,43 @@ export class EventRegisterService {
       const number = stored.get(ids[i]);
       if (number) return { id: ids[i], number, duplicate: false };
       const original = e.externalKey ? originals.get(e.externalKey) : undefined;
-      if (!original) throw eventIdTaken(ids[i]);
+      if (!original) throw new Error(`Customer event ${ids[i]} was neither stored nor found by its external key`);
       return { id: original.id, number: original.number, duplicate: true };
     });
+  }
+
+  /**
+   * Stores one event under the id its caller chose (the CRM single purchase). A retry — the same
+   * client and external key, with this id or a new one — answers the original event; an id that
+   * already belongs to any other event, of this client or another, is refused and nothing is stored.
+   */
+  async registerWithOwnId(manager: EntityManager, id: string, event: NewCustomerEvent & { externalKey: string }): Promise<RegisteredEvent> {
+    try {
+      await this.insert(manager, [id], [event], '');
+      return { id, number: (await this.findNumbers(manager, [id])).get(id) as string, duplicate: false };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const original = (await this.findByExternalKeys(manager, event.clientId, [event.externalKey])).get(event.externalKey);
+    if (original && (original.id === id || (await this.findNumbers(manager, [id])).size === 0)) return { ...original, duplicate: true };
+    throw eventIdTaken(id);
+  }
+
+  private async insert(manager: EntityManager, ids: string[], events: NewCustomerEvent[], onDuplicate: string): Promise<void> {
+    const params: unknown[] = [];
+    events.forEach((e, i) =>
+      params.push(
+        ids[i], e.clientId, e.source, e.type, e.externalKey, e.commandId, e.customerId, e.accountId,
+        e.performedOn, e.amount, JSON.stringify(e.attributes), e.payload ? JSON.stringify(e.payload) : null,
+        e.udf ? JSON.stringify(e.udf) : null, e.state ?? 'pending', e.points ?? null,
+      ),
+    );
+    await manager.query(
+      `INSERT INTO customer_events (id, client_id, source, type, external_key, command_id, customer_id, account_id,
+         performed_on, amount, attributes, payload, udf, state, points)
+       VALUES ${events.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}${onDuplicate}`,
+      params,
+    );
   }
 
   /**

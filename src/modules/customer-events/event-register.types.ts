@@ -3,12 +3,10 @@ import { EventSource, EventState } from './entities/customer-event.entity';
 
 /** An event to store in the register, whichever API brought it. */
 export interface NewCustomerEvent {
-  /** 32 upper-case hex characters; generated when absent (the CRM single purchase may supply its own). */
-  id?: string;
   clientId: string;
   source: EventSource;
   type: string;
-  /** Idempotency key unique per client: `cmd:<eventId>`, `ext:<system>/<reference>`, `ref:<reference_number>`; null = none. */
+  /** Idempotency key unique per client: `cmd:<eventId>`, `ext:<length of system>:<system>/<reference>`, `ref:<reference_number>`; null = none. */
   externalKey: string | null;
   commandId: string | null;
   customerId: string | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
+import { SQL_POINTS } from '../../common/decimal/points-limits';
 import { compareIds } from './domain/compiled-rule';
 import { RuleDefinition } from './domain/rule-definition';
 import { UsageDelta, UsageSnapshot } from './domain/rule-evaluator';
@@ -80,7 +81,7 @@ export class RewardsRulesService {
     if (budgets.size) {
       const ids = [...budgets.keys()].sort(compareIds);
       await manager.query(
-        `UPDATE reward_rules SET budget_used = budget_used + CASE id ${ids.map(() => 'WHEN ? THEN ?').join(' ')} END, updated_at = updated_at
+        `UPDATE reward_rules SET budget_used = budget_used + CASE id ${ids.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END, updated_at = updated_at
          WHERE id IN (${ids.map(() => '?').join(', ')})`,
         [...ids.flatMap((id) => [id, budgets.get(id)!.toFixed(2)]), ...ids],
       );

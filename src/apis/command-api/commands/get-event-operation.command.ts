@@ -36,6 +36,10 @@ export class GetEventOperationCommand implements CommandHandler {
     if (body.eventIds === undefined) throw new AppError(ErrorCode.WrongFormat, 'eventIds or commandId is required');
     if (!Array.isArray(body.eventIds)) throw listRequired('eventIds');
     if (body.eventIds.length > MAX_EVENT_IDS) throw tooManyItems('eventIds', MAX_EVENT_IDS);
+    // A number beyond the safe integers is not the eventId it reads as: no command accepts it.
+    if (body.eventIds.some((id) => typeof id === 'number' && !Number.isSafeInteger(id))) {
+      throw new AppError(ErrorCode.WrongParam, 'Invalid eventIds: strings or integers are expected');
+    }
     const ids = body.eventIds.map((id) => (typeof id === 'number' ? String(id) : id));
     if (ids.some((id) => typeof id !== 'string' || id === '')) throw new AppError(ErrorCode.WrongFormat, 'eventIds must be strings');
     return { events: ids.length ? await this.operations.byEventIds(client.id, [...new Set(ids as string[])]) : [] };

@@ -57,6 +57,13 @@ export function readAmount(value: unknown, param: string, options: { maxDecimals
   return amount;
 }
 
+/** The sum of the products' `total_amount`: the event's amount, which must fit like any amount. */
+export function productsTotal(totals: Decimal[], param: string): Decimal {
+  const total = totals.reduce((sum, amount) => sum.plus(amount), new Decimal(0));
+  if (total.greaterThanOrEqualTo(AMOUNT_LIMIT)) fail(crmErrors.invalidValue(param, 'The sum of the total amounts is too large.'));
+  return total;
+}
+
 export function requireAmount(value: unknown, param: string, options?: { maxDecimals?: number; allowNegative?: boolean }): Decimal {
   return readAmount(value, param, options) ?? fail(crmErrors.mandatoryMissing(param));
 }

@@ -85,8 +85,16 @@ describe('validateBulkItems', () => {
   });
 
   it('builds the external key only from both external fields', () => {
-    expect(web({ external_system: 'POS', external_system_reference_number: 'R-1' }).item?.externalKey).toBe('ext:POS/R-1');
+    expect(web({ external_system: 'POS', external_system_reference_number: 'R-1' }).item?.externalKey).toBe('ext:3:POS/R-1');
     expect(web({ external_system: 'POS' }).item?.externalKey).toBeNull();
+  });
+
+  it('keeps external keys apart when the system or the reference contains a slash', () => {
+    const keyOf = (system: string, reference: string) => web({ external_system: system, external_system_reference_number: reference }).item?.externalKey;
+    expect(keyOf('shopA/x', '1')).toBe('ext:7:shopA/x/1');
+    expect(keyOf('shopA', 'x/1')).toBe('ext:5:shopA/x/1');
+    expect(keyOf('magasin-é', 'a')).toBe('ext:9:magasin-é/a');
+    expect(keyOf('🛒', 'a')).toBe('ext:1:🛒/a');
   });
 
   it('rejects a date that is not one', () => {

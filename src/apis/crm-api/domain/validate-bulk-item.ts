@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { crmErrors, CrmItemError, CrmItemFailure } from '../crm-api.errors';
 import { BulkEventType } from './bulk-event-types';
 import {
-  fail, isGiven, isObject, JsonObject, MAX_DESCRIPTION, readAmount, readDateTime, readString, readUdfs, requireAmount, requireString, UDF_NAMES,
+  fail, isGiven, isObject, JsonObject, MAX_DESCRIPTION, productsTotal, readAmount, readDateTime, readString, readUdfs, requireAmount, requireString, UDF_NAMES,
 } from './crm-fields';
 import { AccountRef, DirectoryRef, readAccountRef, readDirectoryRef } from './crm-identifiers';
 
@@ -33,7 +33,7 @@ export interface ParsedBulkItem {
   /** In the order their errors are reported. */
   directoryRefs: DirectoryRef[];
   performedOn: Date;
-  /** `ext:<external_system>/<external_system_reference_number>` when both are given. */
+  /** externalSystemKey of `external_system` and `external_system_reference_number` when both are given. */
   externalKey: string | null;
   amount: Decimal | null;
   products: ParsedProduct[];
@@ -57,6 +57,14 @@ const MAX_KPIS = 1000;
 const MAX_EXTERNAL_SYSTEM = 100;
 const MAX_EXTERNAL_REFERENCE = 150;
 const INVOICE_FIELDS = ['id', 'number', 'reference_number', 'back_office_code'] as const;
+
+/**
+ * The idempotency key of an external system's reference: `ext:<characters in system>:<system>/<reference>`.
+ * The length makes it unambiguous although either part may contain `/`.
+ */
+export function externalSystemKey(system: string, reference: string): string {
+  return `ext:${[...system].length}:${system}/${reference}`;
+}
 
 /** Validates every item of a call; a repeated request_unique_identifier fails the later items. */
 export function validateBulkItems(type: BulkEventType, items: readonly unknown[]): ValidatedItem[] {
@@ -144,7 +152,7 @@ export function validateBulkItem(type: BulkEventType, raw: JsonObject, requestId
 
   const externalSystem = readString(raw.external_system, 'external_system', MAX_EXTERNAL_SYSTEM);
   const externalReference = readString(raw.external_system_reference_number, 'external_system_reference_number', MAX_EXTERNAL_REFERENCE);
-  item.externalKey = externalSystem !== undefined && externalReference !== undefined ? `ext:${externalSystem}/${externalReference}` : null;
+  item.externalKey = externalSystem !== undefined && externalReference !== undefined ? externalSystemKey(externalSystem, externalReference) : null;
   item.udf = readUdfs(raw);
   item.payload = payloadOf(raw);
   return item;
@@ -172,7 +180,6 @@ function readPurchase(raw: JsonObject, item: ParsedBulkItem, push: (ref: Directo
   if (!isGiven(products)) fail(crmErrors.mandatoryMissing('products_set'));
   if (!Array.isArray(products) || products.length === 0) fail(crmErrors.invalidValue('products_set', 'The value must be a non-empty list of products.'));
   if (products.length > MAX_PRODUCTS) fail(crmErrors.invalidValue('products_set', `At most ${MAX_PRODUCTS} products can be specified.`));
-  let total = new Decimal(0);
   products.forEach((product: unknown, i: number) => {
     const param = `products_set[${i}]`;
     if (!isObject(product)) fail(crmErrors.invalidValue(param, 'Each product must be an object.'));
@@ -185,10 +192,9 @@ function readPurchase(raw: JsonObject, item: ParsedBulkItem, push: (ref: Directo
     requireAmount(product.net_amount, `${param}.net_amount`);
     requireAmount(product.vat_amount, `${param}.vat_amount`);
     const totalAmount = requireAmount(product.total_amount, `${param}.total_amount`);
-    total = total.plus(totalAmount);
     item.products.push({ slot, quantity, totalAmount });
   });
-  item.amount = total;
+  item.amount = productsTotal(item.products.map((p) => p.totalAmount), 'products_set');
 }
 
 function readReferral(raw: JsonObject, item: ParsedBulkItem): void {

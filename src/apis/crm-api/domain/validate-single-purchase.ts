@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { crmErrors } from '../crm-api.errors';
-import { fail, isGiven, isObject, JsonObject, readAmount, readString, requireAmount, requireString } from './crm-fields';
+import { fail, isGiven, isObject, JsonObject, productsTotal, readAmount, readString, requireAmount, requireString } from './crm-fields';
 import { AccountRef, DirectoryRef, readDirectoryRef } from './crm-identifiers';
 
 /**
@@ -63,7 +63,7 @@ export function validateSinglePurchase(body: unknown, now: Date): ParsedSinglePu
   if (!merchant && !outlet) fail(crmErrors.mandatoryMissing('merchant_tap', 'At least merchant_tap or outlet_tap must be specified.'));
 
   const products = readProducts(body.products);
-  const amount = products.length ? products.reduce((sum, p) => sum.plus(p.totalAmount), new Decimal(0)) : null;
+  const amount = products.length ? productsTotal(products.map((p) => p.totalAmount), 'products') : null;
   return {
     eventId: eventId === undefined ? null : eventId.replace(/-/g, '').toUpperCase(),
     customer, referenceNumber, classification, currency, merchant, outlet, performedOn, products, amount,

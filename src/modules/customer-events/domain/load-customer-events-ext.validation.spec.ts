@@ -26,6 +26,19 @@ describe('validateCommandEvent', () => {
     expect(result.ok && result.event.baseAmount).toBe('33.0003');
   });
 
+  it('rounds the product once: 123456784999.9995 × 1.00000001 = 123456786234.567349999995 is 123456786234.5673', () => {
+    const result = validateCommandEvent({ ...seedEvent, operationAmount: '123456784999.9995', operationCurrencyRate: '1.00000001' });
+    expect(result.ok && result.event.baseAmount).toBe('123456786234.5673');
+  });
+
+  it('refuses a product of amount and rate that an amount column cannot hold', () => {
+    const result = validateCommandEvent({ ...seedEvent, operationAmount: 99999999999999, operationCurrencyRate: 2 });
+    expect(result).toEqual({
+      ok: false,
+      error: { eventId: '123456', typeOfError: 'wrongParam', description: 'Invalid operationAmount: operationAmount × operationCurrencyRate must be at most 99999999999999.9999' },
+    });
+  });
+
   it.each([
     ['customerId', 'Required parameter customerId is missing'],
     ['eventDate', 'Required parameter eventDate is missing'],

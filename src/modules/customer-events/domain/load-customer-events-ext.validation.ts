@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { readDecimal } from '../../../common/decimal/decimal-input';
+import { ExactDecimal, MAX_AMOUNT } from '../../../common/decimal/points-limits';
 import { parseDateTime } from '../../../common/time/parse-date-time';
 
 export const OPERATION_TYPES = ['purchase', 'refund', 'payment', 'transfer', 'cashWithdrawal', 'deposit', 'other'] as const;
@@ -21,7 +22,7 @@ export interface CommandEvent {
   operationType: (typeof OPERATION_TYPES)[number];
   operationAmount: string;
   operationCurrencyRate: string;
-  /** operationAmount × operationCurrencyRate, 4 decimals (half-up). */
+  /** operationAmount × operationCurrencyRate, exact, rounded once to 4 decimals (half-up). */
   baseAmount: string;
   merchant: string;
   terminal: string;
@@ -75,6 +76,10 @@ export function validateCommandEvent(raw: unknown): ItemValidation {
   }
   const rate = readDecimal(item.operationCurrencyRate, 8);
   if (!rate || rate.lessThanOrEqualTo(0) || rate.greaterThan('1000000')) return fail(eventId, 'Invalid operationCurrencyRate: a positive number is expected');
+  const baseAmount = new ExactDecimal(amount).times(rate).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  if (baseAmount.greaterThan(MAX_AMOUNT)) {
+    return fail(eventId, `Invalid operationAmount: operationAmount × operationCurrencyRate must be at most ${MAX_AMOUNT.toFixed(4)}`);
+  }
   const merchant = integerCode(item.merchantId);
   if (merchant === null) return fail(eventId, 'Invalid merchantId: an integer is expected');
   const terminal = integerCode(item.terminalId);
@@ -95,7 +100,7 @@ export function validateCommandEvent(raw: unknown): ItemValidation {
       operationType: item.operationType as CommandEvent['operationType'],
       operationAmount: amount.toFixed(4),
       operationCurrencyRate: rate.toString(),
-      baseAmount: amount.times(rate).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4),
+      baseAmount: baseAmount.toFixed(4),
       merchant,
       terminal,
       merchantName: texts.merchantName,

@@ -14,7 +14,7 @@ export class CustomerEventEntity {
   @Column({ name: 'client_id', type: 'bigint', unsigned: true }) clientId: string;
   @Column({ type: 'varchar' }) source: EventSource;
   @Column() type: string;
-  /** Namespaced idempotency key, unique per client: `cmd:<eventId>`, `ext:<system>/<ref>`, `ref:<reference_number>`. */
+  /** Namespaced idempotency key, unique per client: `cmd:<eventId>`, `ext:<length of system>:<system>/<ref>`, `ref:<reference_number>`. */
   @Column({ name: 'external_key', type: 'varchar', nullable: true }) externalKey: string | null;
   @Column({ name: 'command_id', type: 'char', length: 36, nullable: true }) commandId: string | null;
   @Column({ name: 'customer_id', type: 'char', length: 36, nullable: true }) customerId: string | null;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../../../common/errors';
 import { inTransaction, isRetryableLockError } from '../../../database/transaction';
 import { BonusAccountsService } from '../../bonus-accounts/bonus-accounts.service';
 import { LedgerEntryRequest } from '../../bonus-accounts/ledger.types';
@@ -112,20 +113,24 @@ export class EventProcessingService {
     for (const e of events) Object.values(periodsOf(e.facts.performedOn)).forEach((p) => periods.add(p));
     const usage = await this.rules.loadUsage(manager, rules.map((r) => r.id), [...accountIds], [...periods]);
 
-    const evaluated = events.filter((e) => !isBlocked(e.accountId));
+    // Blocked recipients are left out by the evaluator, before any limit or budget is used; a refund
+    // is reversed even on a blocked account, taking points back is no accrual.
+    const isRefund = (e: PendingEvent) => e.facts.operationType === 'refund';
+    const parties = (e: PendingEvent) => (e.facts.referral ? [e.facts.referral.referrerAccountId, e.facts.referral.referredAccountId] : [e.accountId]);
+    const evaluated = events.filter((e) => e.accountId && (isRefund(e) || parties(e).some((id) => !isBlocked(id))));
     const { awards, usage: deltas } = evaluateBatch(
-      evaluated.map((e) => ({ key: e.id, facts: e.facts, accountId: e.accountId as string, refund: e.facts.operationType === 'refund' })),
+      evaluated.map((e) => ({ key: e.id, facts: e.facts, accountId: e.accountId as string, refund: isRefund(e) })),
       rules,
       usage,
+      isBlocked,
     );
 
     // A refund reverses what the purchase earned; everything else accrues.
     const requests: LedgerEntryRequest[] = [];
     const requestEvent: PendingEvent[] = [];
     for (const event of evaluated) {
-      const type = event.facts.operationType === 'refund' ? 'reversal' : 'accrual';
+      const type = isRefund(event) ? 'reversal' : 'accrual';
       for (const award of awards.get(event.id) ?? []) {
-        if (isBlocked(award.accountId)) continue;
         const role = award.role === 'self' ? '' : `:${award.role}`;
         requests.push({
           accountId: award.accountId, type, points: award.points, eventId: event.id, ruleId: award.ruleId,
@@ -158,8 +163,11 @@ export class EventProcessingService {
     });
     if (activated.size) await this.customers.activateNew(manager, [...activated]);
 
+    // An event of a blocked customer is rejected unless it was a refund or rewarded another party.
+    const evaluatedIds = new Set(evaluated.map((e) => e.id));
+    const rewardedOthers = new Set(requestEvent.map((e) => e.id));
     return events.map((event) => {
-      const blocked = isBlocked(event.accountId);
+      const blocked = !evaluatedIds.has(event.id) || (isBlocked(event.accountId) && !isRefund(event) && !rewardedOthers.has(event.id));
       const missing = shortfall.get(event.id);
       return {
         id: event.id,
@@ -178,7 +186,7 @@ export class EventProcessingService {
     this.logger.error({ err: error, eventId }, 'Event could not be processed');
     await this.dataSource.query(
       "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
-      ['Processing failed', eventId],
+      [error instanceof AppError ? error.message : 'Processing failed', eventId],
     );
     const [row] = await this.dataSource.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
     if (row?.commandId) await this.finishCommandIfDone(row.commandId);

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { readDecimal } from '../../../common/decimal/decimal-input';
+import { MAX_AMOUNT, MAX_POINTS } from '../../../common/decimal/points-limits';
 import { parseDateTime } from '../../../common/time/parse-date-time';
 import { COMMAND_EVENT_TYPES, OPERATION_TYPES } from '../../customer-events/domain/load-customer-events-ext.validation';
 import { isUuid, isValidEmail, isValidPhone, MAX_UNIQ_ID_LENGTH, normalizeGuid, normalizePhone, readIdentifier } from './customer-fields';
@@ -61,6 +62,7 @@ export function validatePointMessageItem(raw: unknown): PointMessageValidation {
 
   const amount = absent(v.amount) ? new Decimal(0) : readDecimal(v.amount, 2);
   if (!amount || amount.isNegative()) return fail('Invalid amount: a non-negative number with at most 2 decimals is expected');
+  if (amount.gt(MAX_POINTS)) return fail(`Invalid amount: at most ${MAX_POINTS.toFixed(2)} is allowed`);
 
   let eventId: string | null = null;
   let eventDate: string | null = null;
@@ -81,6 +83,7 @@ export function validatePointMessageItem(raw: unknown): PointMessageValidation {
     if (operationAmount?.isNegative() || (!absent(v.operationAmount) && !operationAmount)) {
       return fail('Invalid operationAmount: a non-negative number with at most 4 decimals is expected');
     }
+    if (operationAmount?.gt(MAX_AMOUNT)) return fail(`Invalid operationAmount: at most ${MAX_AMOUNT.toFixed(4)} is allowed`);
     event = { eventType: (v.eventType as string) || null, operationType: (v.operationType as string) || null, operationAmount: operationAmount?.toFixed(4) ?? null };
     for (const field of ['merchantName', 'bankProduct', 'mcc']) {
       if (absent(v[field])) event[field] = null;

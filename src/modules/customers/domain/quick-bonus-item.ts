@@ -1,4 +1,5 @@
 import { readDecimal } from '../../../common/decimal/decimal-input';
+import { MAX_POINTS } from '../../../common/decimal/points-limits';
 import { parseDateTime } from '../../../common/time/parse-date-time';
 import { CustomerReference, echoOfReference, parseCustomerReference } from './customer-reference';
 import { readIdentifier } from './customer-fields';
@@ -33,6 +34,7 @@ export function validateQuickBonusItem(raw: unknown): QuickBonusValidation {
   if (absent(v.amount)) return fail('Required parameter amount is missing');
   const amount = readDecimal(v.amount, 2);
   if (!amount || amount.lte(0)) return fail('Invalid amount: a positive number with at most 2 decimals is expected');
+  if (amount.gt(MAX_POINTS)) return fail(`Invalid amount: at most ${MAX_POINTS.toFixed(2)} is allowed`);
   if (absent(v.eventId)) return fail('Required parameter eventId is missing');
   const eventId = readIdentifier(v.eventId, MAX_EVENT_ID);
   if (!eventId) return fail(`Invalid eventId: a string of at most ${MAX_EVENT_ID} characters is expected`);

@@ -379,6 +379,21 @@ describe('evaluateBatch', () => {
     expect(pointsOf(result.awards)).toEqual({ a: ['40.00'], r: ['40.00'], b: ['40.00'], c: ['20.00'] });
     expect(result.usage).toEqual([{ kind: 'customer', ruleId: '1', accountId: '1', period: 'D2025-03-15', points: '100.00' }]);
   });
+
+  it('leaves blocked recipients out before any usage is taken; a refund still reverses on a blocked account', () => {
+    const both = makeRule('1', { award: { type: 'fixed', points: 40, target: 'both' }, limits: { maxPointsPerCustomerPerDay: '100', budget: '150' } });
+    const referral: EventFacts = { eventType: 'referral', performedOn: '2025-03-15T12:00:00Z', referral: { referrerAccountId: '7', referredAccountId: '8' } };
+    const refund = { key: 'r', accountId: '7', refund: true, facts: purchase({ operationType: 'refund' }) };
+    const blocked = (accountId: string) => accountId === '7';
+    const result = evaluateBatch([{ key: 'x', accountId: '8', facts: referral }, refund], [both], usageOf({}, { '1': '150' }), blocked);
+    expect(Object.fromEntries([...result.awards].map(([k, a]) => [k, a.map((x) => [x.accountId, x.points])]))).toEqual({
+      x: [['8', '40.00']], r: [['7', '40.00']],
+    });
+    expect(result.usage).toEqual([
+      { kind: 'customer', ruleId: '1', accountId: '8', period: 'D2025-03-15', points: '40.00' },
+      { kind: 'budget', ruleId: '1', points: '40.00' },
+    ]);
+  });
 });
 
 describe('refunds', () => {

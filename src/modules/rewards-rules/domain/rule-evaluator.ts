@@ -71,16 +71,23 @@ export function evaluateEvent(facts: EventFacts, accountId: string, rules: reado
 
 /**
  * Evaluates items in the given order, each seeing the usage taken by the ones before it, so the
- * limits hold exactly within the batch as they do across batches. Keys must be unique.
+ * limits hold exactly within the batch as they do across batches. Keys must be unique. A
+ * `blocked` account receives no accrual and uses no limit or budget; its party to a referral still
+ * earns. Refunds are reversed whoever they concern: taking points back is not an accrual.
  */
-export function evaluateBatch(items: readonly BatchItem[], rules: readonly RuleDefinition[], usage: UsageSnapshot): BatchResult {
+export function evaluateBatch(
+  items: readonly BatchItem[],
+  rules: readonly RuleDefinition[],
+  usage: UsageSnapshot,
+  blocked: (accountId: string) => boolean = () => false,
+): BatchResult {
   const compiled = compileRules(rules);
   const ledger = new UsageLedger(usage);
   const awards = new Map<string, RuleAward[]>();
   for (const item of items) {
     if (awards.has(item.key)) throw new Error(`Duplicate batch key ${item.key}`);
     const facts = item.refund ? refundFactsAsPurchase(item.facts) : item.facts;
-    awards.set(item.key, evaluateWith(compiled, facts, item.accountId, ledger, !!item.refund));
+    awards.set(item.key, evaluateWith(compiled, facts, item.accountId, ledger, !!item.refund, blocked));
   }
   return { awards, usage: ledger.deltas() };
 }
@@ -125,7 +132,10 @@ export function usageScope(
 const NO_USAGE: UsageSnapshot = { customerDay: () => '0', customerMonth: () => '0', budgetRemaining: () => null };
 const DAY_MS = 86_400_000;
 
-function evaluateWith(rules: CompiledRule[], facts: EventFacts, accountId: string, ledger: UsageLedger, refund: boolean): RuleAward[] {
+function evaluateWith(
+  rules: CompiledRule[], facts: EventFacts, accountId: string, ledger: UsageLedger, refund: boolean,
+  blocked: (accountId: string) => boolean = () => false,
+): RuleAward[] {
   const time = Date.parse(facts.performedOn);
   if (Number.isNaN(time)) throw new Error(`Invalid performedOn ${facts.performedOn}`);
   const { day, month } = periodsOf(facts.performedOn);
@@ -135,6 +145,7 @@ function evaluateWith(rules: CompiledRule[], facts: EventFacts, accountId: strin
     const points = awardPoints(c, facts);
     if (points.gt(0)) {
       for (const recipient of recipientsOf(c, facts, accountId)) {
+        if (!refund && blocked(recipient.accountId)) continue;
         const given = refund ? capPerEvent(c, points) : ledger.take(c, recipient.accountId, day, month, capPerEvent(c, points));
         if (given.gt(0)) awards.push(toAward(c, recipient, given, time));
       }
