@@ -16,7 +16,7 @@ describe('A database outage', () => {
     token = await crmLogin(ctx, key);
   });
   afterAll(async () => {
-    await proxy.restore().catch(() => undefined);
+    await proxy.restore();
     await ctx.app.close();
     await proxy.stop();
   });

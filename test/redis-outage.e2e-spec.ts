@@ -59,7 +59,7 @@ describe('Calls that queue work while Redis is unreachable', () => {
     await createRule(ctx, purchaseRule('10'));
   });
   afterAll(async () => {
-    await proxy.restore().catch(() => undefined);
+    await proxy.restore();
     await ctx.app.close();
     await proxy.stop();
   });

@@ -27,6 +27,7 @@ export class TcpProxy {
   }
 
   async restore(): Promise<void> {
+    if (this.server.listening) return;
     this.server = this.newServer();
     await this.listen(this.port);
   }
