@@ -4,6 +4,7 @@ import * as path from 'path';
 import { loadConfig } from '../src/config';
 import { BenchApi } from './lib/api';
 import { AppProcess } from './lib/app-process';
+import { BufferPoolChange, setBufferPool } from './lib/buffer-pool';
 import { ensureBuilt } from './lib/build';
 import { BENCH_DB, BenchContext, QUEUE_PREFIX } from './lib/context';
 import { ProfileSummary, renderProfile, summariseProfile } from './lib/cpu-profile';
@@ -23,6 +24,7 @@ import { runBaseline } from './phases/baseline';
 import { runProcessing } from './phases/processing';
 import { runCallLatency, runCommandIngest, runCrmIngest } from './phases/ingest';
 import { runLag } from './phases/lag';
+import { runLoader } from './phases/loader';
 import { checkRowFidelity, createClients, loadFixtures } from './phases/prepare';
 import { runReads } from './phases/reads';
 
@@ -50,12 +52,19 @@ async function main(): Promise<number> {
   let http: HttpClient | null = null;
   let queues: BenchQueues | null = null;
   let pool: ReturnType<typeof openPool> | null = null;
+  let bufferPool: BufferPoolChange | null = null;
   const cleanup = async () => {
     http?.close();
     await queues?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     if (app?.running) await app.stop();
     app = null;
+    const change = bufferPool;
+    bufferPool = null;
+    if (change) {
+      await change.restore();
+      progress.log(`MariaDB innodb_buffer_pool_size restored to ${change.previousMb} MiB`);
+    }
   };
   const interrupted = (signal: string) => {
     progress.log(`\n${signal}: stopping the app…`);
@@ -73,6 +82,11 @@ async function main(): Promise<number> {
   const source = sourceState(ROOT);
   try {
     ensureBuilt(ROOT, (line) => progress.log(`  ${line}`));
+    if (options.bufferPoolMb !== null) {
+      bufferPool = await setBufferPool(config, options.bufferPoolMb);
+      details.bufferPool = { previousMb: bufferPool.previousMb, setMb: bufferPool.setMb };
+      progress.log(`MariaDB innodb_buffer_pool_size set to ${bufferPool.setMb} MiB for this run (was ${bufferPool.previousMb} MiB; restored at the end)`);
+    }
     await dropDatabase(config, BENCH_DB);
     await clearQueuePrefix(config.redis, QUEUE_PREFIX);
     const adminApiKey = `bench-admin-${randomHex(12)}`;
@@ -111,6 +125,7 @@ async function main(): Promise<number> {
     if (options.phases.has('processing')) await runProcessing(ctx);
     if (options.phases.has('lag')) await runLag(ctx);
     if (options.phases.has('reads')) await runReads(ctx);
+    if (options.phases.has('loader')) await runLoader(ctx);
     details.finalCounts = {
       events: Number(await scalar(pool, 'SELECT COUNT(*) FROM customer_events')),
       ledgerRows: Number(await scalar(pool, 'SELECT COUNT(*) FROM bonus_operations')),
@@ -132,6 +147,8 @@ async function main(): Promise<number> {
   }
 
   process.stdout.write(`\n${renderTable(figures)}\n`);
+  const poolSetting = details.bufferPool as { previousMb: number; setMb: number } | undefined;
+  if (poolSetting) process.stdout.write(`\nMariaDB ran with innodb_buffer_pool_size ${poolSetting.setMb} MiB (--buffer-pool; the server's own ${poolSetting.previousMb} MiB restored)\n`);
   const cpuNotes = Object.entries(details)
     .filter(([, d]) => d && typeof d === 'object' && 'cpu' in (d as object))
     .map(([step, d]) => {

@@ -4,10 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommandApiModule } from './apis/command-api/command-api.module';
 import { CrmApiModule } from './apis/crm-api/crm-api.module';
 import { LoggingModule } from './common/logging/logging.module';
+import { QueueLoggingModule } from './common/queue/queue-logging.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfig, ConfigModule } from './config';
+import { BufferPoolCheck } from './database/check-buffer-pool';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { BonusAccountsProcessorsModule } from './modules/bonus-accounts/bonus-accounts-processors.module';
 import { BonusAccountsModule } from './modules/bonus-accounts/bonus-accounts.module';
@@ -42,7 +45,9 @@ export class AppModule {
           settings: { lockDuration: 15000, stalledInterval: 5000 },
         }),
         RedisModule,
+        QueueLoggingModule,
         HealthModule,
+        MetricsModule,
         ApiClientsModule,
         DirectoriesModule,
         CustomersModule,
@@ -54,6 +59,7 @@ export class AppModule {
         CrmApiModule,
         ...(config.runsProcessors ? PROCESSOR_MODULES : []),
       ],
+      providers: [BufferPoolCheck],
     };
   }
 }

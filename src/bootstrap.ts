@@ -6,6 +6,7 @@ import { AppConfig } from './config';
 import { configureApp } from './configure-app';
 import { ensureDatabase } from './database/ensure-database';
 import { runMigrations } from './database/run-migrations';
+import { applyServerLimits } from './server-limits';
 
 /**
  * Start-up order: reach MariaDB (creating the database if missing) and Redis, apply pending
@@ -17,5 +18,6 @@ export async function createApplication(config: AppConfig): Promise<INestApplica
   await runMigrations(config);
   const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true, abortOnError: false });
   configureApp(app);
+  applyServerLimits(app.getHttpServer(), config.http);
   return app;
 }

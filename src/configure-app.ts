@@ -1,18 +1,43 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
+import { AllExceptionsFilter, sendError } from './common/http/all-exceptions.filter';
 import { useJsonBodies } from './common/http/body-parsing';
 import { ERROR_SCHEMAS } from './common/http/error-schemas';
+import { AppError, ErrorCode } from './common/errors';
+import { AppConfig } from './config';
+import { EngineMetrics } from './metrics/engine-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { mountQueueBoard } from './queue-board/queue-board';
 
-/** Everything main.ts and the e2e tests both need on the app: bodies, errors, logs, docs. */
+/** What a worker process answers over HTTP. */
+const WORKER_PATHS = ['/health', '/metrics'];
+
+/** Everything main.ts and the e2e tests both need on the app: bodies, errors, logs, metrics, queue board, docs. */
 export function configureApp(app: INestApplication): void {
+  const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
+  // Nest replays the start-up lines it buffered only in listen(); an app that is only initialised (tests, tools) would lose them.
+  app.flushLogs();
+  app.use(httpMetricsMiddleware(app.get(EngineMetrics)));
+  if (!config.servesApi) onlyWorkerPaths(app);
   useJsonBodies(app);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
   app.enableShutdownHooks();
-  setUpDocs(app);
+  if (config.servesApi) {
+    mountQueueBoard(app);
+    setUpDocs(app);
+  }
+}
+
+function onlyWorkerPaths(app: INestApplication): void {
+  const logger = new NestLogger('WorkerHttp');
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (WORKER_PATHS.includes(request.path)) return next();
+    sendError(request, response, new AppError(ErrorCode.NotFound, 'A worker serves only /health and /metrics'), logger);
+  });
 }
 
 function setUpDocs(app: INestApplication): void {
@@ -21,12 +46,14 @@ function setUpDocs(app: INestApplication): void {
     .setDescription(
       'Loyalty and bonus-points engine. **Command API**: `POST /api/commands` with `X-Api-Key`. ' +
         '**CRM API** (CRM.COM-compatible): `POST /crm/login`, then the token as body field `token`, ' +
-        '`Authorization: Bearer` or header `api_key`. **Admin**: `X-Api-Key` of an admin client.',
+        '`Authorization: Bearer` or header `api_key`; the single purchase takes the API key itself in header `api_key`. ' +
+        '**Admin**: `X-Api-Key` of an admin client, accepted only under `/admin`.',
     )
     .setVersion('1.0')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'CRM token from POST /crm/login' }, 'crm-token')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'api_key' }, 'crm-api-key')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics' }, 'metrics-token')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_SCHEMAS } };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AddressInfo } from 'net';
 import { createApplication } from './bootstrap';
 import { StartupError } from './common/startup-error';
 import { ConfigError, loadConfig } from './config';
@@ -6,13 +7,12 @@ import { ConfigError, loadConfig } from './config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApplication(config);
-  if (config.servesHttp) {
-    await app.listen(config.port);
-    const base = `http://localhost:${config.port}`;
+  await app.listen(config.httpPort);
+  const base = `http://localhost:${(app.getHttpServer().address() as AddressInfo).port}`;
+  if (config.servesApi) {
     process.stdout.write(`bonus-engine (${config.role}) listening on ${base} — API docs at ${base}/docs\n`);
   } else {
-    await app.init();
-    process.stdout.write('bonus-engine worker started (no HTTP)\n');
+    process.stdout.write(`bonus-engine worker started — ${base}/health and ${base}/metrics only\n`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { BonusAccountsService } from '../src/modules/bonus-accounts/bonus-accounts.service';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
 describe('Customer commands: addBonusExtQuick, getBalanceCustomersExt, getBonusOperationExt, block/activate, getCustomerLink', () => {
@@ -145,6 +146,51 @@ describe('Customer commands: addBonusExtQuick, getBalanceCustomersExt, getBonusO
       }]);
       const empty = await command({ typeOfCommand: 'getBonusOperationExt', customers: [{ uniqId: 'ops-1' }], dateFrom: '2020-01-01', dateTill: '2020-01-31' });
       expect(empty.body).toEqual({ operations: [], nextCursor: null, status: 'Success', error: null });
+    });
+
+    it('pages past no operation whose transaction commits after later ones were already paged', async () => {
+      const lateA = (await admin({ uniqId: 'late-a', accountNumber: 'ACR0000000911' })).body;
+      await admin({ uniqId: 'late-b', accountNumber: 'ACR0000000912' });
+      const adjustB = (points: string) =>
+        ctx.http().post('/admin/accounts/ACR0000000912/adjustments').set('X-Api-Key', ctx.adminKey).send({ points }).expect(201);
+      const page = async (cursor: string | null) => {
+        const res = await command({ typeOfCommand: 'getBonusOperationExt', customers: [{ uniqId: 'late-a' }, { uniqId: 'late-b' }], ...window(), limit: 2, cursor });
+        expect(res.status).toBe(200);
+        return res.body as { operations: Array<{ points: string }>; nextCursor: string | null };
+      };
+      await adjustB('1');
+
+      // An accrual to late-a (its account locked first, as every ledger write does) takes its operation id,
+      // and commits only after two later adjustments of late-b have committed.
+      const late = ctx.dataSource.createQueryRunner();
+      await late.startTransaction('READ COMMITTED');
+      try {
+        const ledger = ctx.app.get(BonusAccountsService);
+        await ledger.lockAccounts(late.manager, [lateA.accountId]);
+        await ledger.applyBatch(late.manager, [{
+          accountId: lateA.accountId, type: 'accrual', points: '2.00', eventId: null, ruleId: null, idempotencyKey: 'late-commit', expiresAt: null,
+        }]);
+        await adjustB('3');
+        await adjustB('4');
+        let answered = false;
+        const firstPage = page(null).finally(() => { answered = true; });
+        const waitingOnAccounts = async () => Number((await ctx.dataSource.query(
+          `SELECT COUNT(*) AS n FROM information_schema.processlist
+            WHERE db = DATABASE() AND id <> CONNECTION_ID() AND command = 'Query' AND info LIKE '%FROM bonus_accounts%' AND time >= 1`,
+        ))[0].n) > 0;
+        await waitFor(async () => answered || waitingOnAccounts(), 20000, 'the first page');
+        await late.commitTransaction();
+
+        const seen: string[] = [];
+        for (let body = await firstPage; ; body = await page(body.nextCursor)) {
+          seen.push(...body.operations.map((o) => o.points));
+          if (!body.nextCursor) break;
+        }
+        expect(seen).toEqual(['1.00', '2.00', '3.00', '4.00']);
+      } finally {
+        if (late.isTransactionActive) await late.rollbackTransaction();
+        await late.release();
+      }
     });
 
     it.each([

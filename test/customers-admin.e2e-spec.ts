@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { verifyPassCode } from '../src/common/crypto/pass-code-hash';
 import { createClient, createTestApp, TestContext } from './support/test-app';
 
 describe('Admin customers', () => {
@@ -26,7 +26,8 @@ describe('Admin customers', () => {
       createdAt: expect.any(String),
     });
     const [token] = await ctx.dataSource.query('SELECT pass_code_hash FROM access_tokens');
-    expect(token.pass_code_hash).toBe(createHash('sha256').update('1234').digest('hex'));
+    expect(token.pass_code_hash).toMatch(/^scrypt\$/);
+    expect(await verifyPassCode('1234', token.pass_code_hash)).toEqual({ match: true, rehash: false });
     expect(JSON.stringify(res.body)).not.toContain('1234"');
     const byId = await ctx.http().get(`/admin/customers/${res.body.id}`).set(admin()).expect(200);
     expect(byId.body).toEqual(res.body);

@@ -10,7 +10,7 @@ function startWorker(ctx: TestContext): ChildProcess {
   return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '../src/main.ts')], {
     env: {
       ...process.env, ROLE: 'worker', DB_NAME: ctx.config.db.name, QUEUE_PREFIX: ctx.config.queuePrefix,
-      ADMIN_API_KEY: ctx.config.adminApiKey, LOG_LEVEL: 'silent',
+      ADMIN_API_KEY: ctx.config.adminApiKey, LOG_LEVEL: 'silent', WORKER_PORT: '0',
     },
     stdio: 'ignore',
   });

@@ -1,7 +1,12 @@
+import { getQueueToken } from '@nestjs/bull';
+import { Queue } from 'bull';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { SEED_EXAMPLES } from '../src/apis/command-api/seed-examples';
+import { QUEUES } from '../src/common/queue/queues';
+import { PendingEventsReconciler } from '../src/modules/customer-events/processing/pending-events-reconciler.service';
 import { commandEvent, createRule, purchaseRule, sendCommand, waitForCommand } from './support/command-events';
+import { ledgerFindings } from './support/ledger-check';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
 const seedRequest = SEED_EXAMPLES.loadCustomerEventsExt.request;
@@ -72,6 +77,31 @@ describe('loadCustomerEventsExt and getEventOperation', () => {
     const next = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent()] });
     expect(next.status).toBe(200);
     await waitForCommand(ctx, apiKey, next.body.commandId);
+  });
+
+  it('does not lock a client out when a worker died before marking its finished command done', async () => {
+    const first = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent()] }).expect(200);
+    await waitForCommand(ctx, apiKey, first.body.commandId);
+    const leftRunning = () => ctx.dataSource.query("UPDATE command_runs SET state = 'accepted', finished_at = NULL WHERE id = ?", [first.body.commandId]);
+    const runState = async () => (await ctx.dataSource.query('SELECT state FROM command_runs WHERE id = ?', [first.body.commandId]))[0].state;
+    await leftRunning();
+
+    const next = await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent()] });
+    expect(next.body).toEqual({ errors: [], status: 'Success', error: null, commandId: expect.any(String) });
+    expect(await runState()).toBe('done');
+    await waitForCommand(ctx, apiKey, next.body.commandId);
+
+    const maintenance = ctx.app.get<Queue>(getQueueToken(QUEUES.maintenance));
+    await maintenance.pause(true); // the scheduled reconciler stays out of the way: this test runs it itself
+    try {
+      await leftRunning();
+      expect((await ledgerFindings(ctx.dataSource)).map((f) => f.check)).toEqual(['run-unfinished-with-nothing-pending']);
+      expect(await ctx.app.get(PendingEventsReconciler).finishIdleRuns()).toBe(1);
+      expect(await runState()).toBe('done');
+      expect(await ledgerFindings(ctx.dataSource)).toEqual([]);
+    } finally {
+      await maintenance.resume(true);
+    }
   });
 
   it('holds the single in-flight rule across two app instances sharing MariaDB and Redis', async () => {

@@ -1,8 +1,10 @@
-import { execFile } from 'child_process';
+import { Logger } from '@nestjs/common';
+import { execFile, spawn } from 'child_process';
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { promisify } from 'util';
-import { createClient, createTestApp, TestContext } from './support/test-app';
+import { clearQueues, createClient, createTestApp, TestContext, waitFor } from './support/test-app';
+import { testConfig } from './support/test-config';
 
 const run = promisify(execFile);
 
@@ -200,6 +202,47 @@ describe('Foundation: auth, envelopes, health, docs', () => {
     expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CommandApiError', 'CrmApiError', 'AdminApiError']));
     expect(res.body.paths['/api/commands']).toBeDefined();
     expect(res.body.paths['/crm/login']).toBeDefined();
+  });
+});
+
+describe('Start-up warning about the database settings', () => {
+  const startWarnings = async (minBufferPoolMb: string) => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const ctx = await createTestApp({ MIN_BUFFER_POOL_MB: minBufferPoolMb }, { reset: false });
+    await ctx.app.close();
+    const calls = warn.mock.calls.filter(([, message]) => message === 'MariaDB buffer pool is below the configured minimum');
+    warn.mockRestore();
+    return calls.map(([fields]) => fields);
+  };
+
+  it('logs one JSON line naming innodb_buffer_pool_size, its size and what to do, from a worker process', async () => {
+    const config = testConfig({ QUEUE_PREFIX: `${testConfig().queuePrefix}_start` });
+    const worker = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '../src/main.ts')], {
+      env: { ...process.env, ROLE: 'worker', DB_NAME: config.db.name, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'warn', MIN_BUFFER_POOL_MB: '16777216' },
+    });
+    let output = '';
+    worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await waitFor(async () => output.includes('worker started') && output.includes('BufferPoolCheck'), 60000, 'the worker to start');
+    } finally {
+      worker.kill('SIGKILL');
+      await clearQueues(config);
+    }
+    const lines = output.split('\n').filter((line) => line.includes('BufferPoolCheck'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 40,
+      msg: 'MariaDB buffer pool is below the configured minimum',
+      setting: 'innodb_buffer_pool_size',
+      currentMb: expect.any(Number),
+      minimumMb: 16777216,
+      action: expect.stringContaining('raise innodb_buffer_pool_size to at least 16777216 MiB'),
+    });
+  });
+
+  it('stays silent when the pool reaches the minimum, and when the check is off', async () => {
+    expect(await startWarnings('1')).toEqual([]);
+    expect(await startWarnings('0')).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { createApplication } from '../src/bootstrap';
 import { inTransaction } from '../src/database/transaction';
 import { EventFacts } from '../src/modules/rewards-rules/domain/event-facts';
 import { evaluateBatch, RuleAward, usageScope } from '../src/modules/rewards-rules/domain/rule-evaluator';
 import { EXAMPLE_RULE } from '../src/modules/rewards-rules/dto/reward-rule.dto';
+import { RewardRuleEntity } from '../src/modules/rewards-rules/entities/reward-rule.entity';
 import { RewardsRulesService } from '../src/modules/rewards-rules/rewards-rules.service';
 import { RuleCache } from '../src/modules/rewards-rules/rule-cache';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
@@ -106,6 +108,25 @@ describe('Reward rules', () => {
       expect(bad.body.message).toBe('validTo must be after validFrom');
       const cleared = await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ validFrom: null, validTo: null }).expect(200);
       expect([cleared.body.validFrom, cleared.body.validTo, cleared.body.priority]).toEqual([null, null, 20]);
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
+    it('never writes back budget usage: an award counted while a change is being saved is kept', async () => {
+      const id = await createRule(EXAMPLE_RULE);
+      const repository = ctx.app.get<Repository<RewardRuleEntity>>(getRepositoryToken(RewardRuleEntity));
+      const save = repository.save.bind(repository);
+      const awardLandsBeforeSave = jest.spyOn(repository, 'save').mockImplementationOnce(async (...args: unknown[]) => {
+        await ctx.dataSource.query('UPDATE reward_rules SET budget_used = budget_used + 123 WHERE id = ?', [id]);
+        return (save as (...a: unknown[]) => Promise<unknown>)(...args);
+      });
+      try {
+        const res = await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ priority: 30 }).expect(200);
+        expect([res.body.priority, res.body.budgetUsed]).toEqual([30, '123.00']);
+      } finally {
+        awardLandsBeforeSave.mockRestore();
+      }
+      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
+      expect(row.budget_used).toBe('123.00');
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
     });
 

@@ -1,4 +1,4 @@
-export const PHASES = ['baseline', 'ingest', 'commands', 'latency', 'processing', 'lag', 'reads'] as const;
+export const PHASES = ['baseline', 'ingest', 'commands', 'latency', 'processing', 'lag', 'reads', 'loader'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** How much work each step does; `--quick` is a smoke run of about a minute, the full run stays well under 30 minutes on 2 cores. */
@@ -27,18 +27,20 @@ export interface Sizes {
   lagEventsPerCall: number;
   reads: number;
   drainTimeoutSeconds: number;
+  /** Lines of the file the loader step sends with `bonus-engine load`. */
+  loaderEvents: number;
 }
 
 export const QUICK: Sizes = {
   customers: 10_000, zipfExponent: 0.8, baselineRows: 40_000, writers: 4, ingestSeconds: 6, commandClients: 6, commandSeconds: 6,
   latencySeconds: 6, backlogEvents: 40_000, backlogCommandShare: 0.2, processingBudgetSeconds: 120, lagSeconds: 6, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
-  reads: 200, drainTimeoutSeconds: 300,
+  reads: 200, drainTimeoutSeconds: 300, loaderEvents: 20_000,
 };
 
 export const FULL: Sizes = {
   customers: 100_000, zipfExponent: 0.8, baselineRows: 200_000, writers: 4, ingestSeconds: 20, commandClients: 6, commandSeconds: 20,
   latencySeconds: 45, backlogEvents: 1_000_000, backlogCommandShare: 0.2, processingBudgetSeconds: 600, lagSeconds: 30, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
-  reads: 1000, drainTimeoutSeconds: 900,
+  reads: 1000, drainTimeoutSeconds: 900, loaderEvents: 1_000_000,
 };
 
 export interface BenchOptions {
@@ -48,20 +50,24 @@ export interface BenchOptions {
   port: number;
   /** Offered load of the latency step in events/s; by default half the rate the ingest step saturated at. */
   latencyRate: number | null;
+  /** innodb_buffer_pool_size (MiB) the server runs with during the benchmark; null leaves the server as it is. */
+  bufferPoolMb: number | null;
   sizes: Sizes;
 }
 
-export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')}] [-- --profile] [-- --port=3917] [-- --latency-rate=2500]
+export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')}] [-- --profile] [-- --port=3917] [-- --latency-rate=2500] [-- --buffer-pool=4096]
 
   --quick     a smoke run of about a minute (smaller data set, shorter phases)
   --phases    run only these steps (the app, fixtures and customers are always prepared)
   --profile   run the app under node --cpu-prof and print its top self-time functions at the end
   --port      the port the benchmark's own app listens on (default 3917)
   --latency-rate=N  offer N events/s in the latency step instead of half the measured saturating rate
-                    (to compare two builds at the same load)`;
+                    (to compare two builds at the same load)
+  --buffer-pool=MIB  run with MariaDB's innodb_buffer_pool_size set to MIB (SET GLOBAL, for the whole
+                     server); the previous size is restored at the end, also on failure and Ctrl-C`;
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
-  const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, sizes: FULL };
+  const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, bufferPoolMb: null, sizes: FULL };
   for (const arg of argv) {
     const [name, value] = arg.split('=', 2);
     if (name === '--help' || name === '-h') return 'help';
@@ -69,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     else if (name === '--profile') options.profile = true;
     else if (name === '--port' && value && /^\d+$/.test(value)) options.port = Number(value);
     else if (name === '--latency-rate' && value && /^\d+$/.test(value) && Number(value) > 0) options.latencyRate = Number(value);
+    else if (name === '--buffer-pool' && value && /^\d+$/.test(value) && Number(value) >= 8) options.bufferPoolMb = Number(value);
     else if (name === '--phases' && value) {
       const chosen = value.split(',').map((p) => p.trim());
       const unknown = chosen.filter((p) => !(PHASES as readonly string[]).includes(p));

@@ -5,6 +5,7 @@ import { watchStep } from '../lib/step-load';
 import { BENCH_DB, BenchContext } from '../lib/context';
 import { scalar } from '../lib/database';
 import { pendingEvents, waitForDrain } from '../lib/drain';
+import { checkExactness } from '../lib/exactness';
 import { EVENT_COLUMNS } from '../lib/event-generator';
 import { BENCH_RULES } from '../lib/fixtures';
 import { sleep } from '../lib/load';
@@ -95,6 +96,7 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
   await waitForDrain(ctx, 'earlier steps');
   const numberBefore = Number(await scalar(ctx.pool, 'SELECT COALESCE(MAX(number), 0) FROM customer_events'));
   const ledgerBefore = Number(await scalar(ctx.pool, 'SELECT COUNT(*) FROM bonus_operations'));
+  const lastOperationBefore = await scalar<string>(ctx.pool, 'SELECT COALESCE(MAX(id), 0) FROM bonus_operations');
   await ctx.queues.pause();
   let ids: string[];
   try {
@@ -143,6 +145,10 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
     await cancelRest(ctx, numberBefore);
   }
 
+  const checking = ctx.progress.step('processing: checking the ledger', 1, '');
+  const exactness = await checkExactness(ctx.pool, lastOperationBefore);
+  checking.done(`${exactness.accounts.toLocaleString('en-US')} accounts (${exactness.accountsTouched.toLocaleString('en-US')} touched by the backlog), ${exactness.findings.length} findings`);
+
   const [stateRows] = await ctx.pool.query('SELECT state, COUNT(*) AS n FROM customer_events WHERE number > ? GROUP BY state', [numberBefore]);
   const ledgerAfter = Number(await scalar(ctx.pool, 'SELECT COUNT(*) FROM bonus_operations'));
   ctx.details.processing = {
@@ -150,6 +156,7 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
     customers: ctx.population.size, rules: BENCH_RULES.length, chunk: EVENT_CHUNK_SIZE, seconds: Math.round(seconds * 100) / 100,
     states: Object.fromEntries((stateRows as Array<{ state: string; n: string }>).map((r) => [r.state, Number(r.n)])),
     ledgerRowsAdded: ledgerAfter - ledgerBefore, ledgerRowsTotal: ledgerAfter, rss: memory, ...stepLoad,
+    exactness: { ...exactness, findings: exactness.findings.slice(0, 100) },
     hottestCustomerShare: Math.round(ctx.population.popularity.shareOfTop(1) * 1000) / 10,
   };
   ctx.figures.push(
@@ -159,5 +166,13 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
       note: drained ? undefined : `not drained within the ${sizes.processingBudgetSeconds} s budget; rate of the ${processed} events processed`,
     },
     { key: 'rss', label: 'App peak RSS while draining', value: memory.peakMb, unit: 'MB', target: { op: '<=', value: 400 } },
+    {
+      key: 'exactness', label: `Exactness after the drain: balance = ledger lines = live lots, ${exactness.accounts.toLocaleString('en-US')} accounts`,
+      value: exactness.findings.length, unit: 'findings', target: { op: '<=', value: 0 },
+    },
   );
+  if (exactness.findings.length > 0) {
+    const shown = exactness.findings.slice(0, 10).map((f) => `${f.check}: ${f.subject}: ${f.detail}`);
+    throw new Error(`the ledger is not exact after the drain (${exactness.findings.length} findings):\n  ${shown.join('\n  ')}`);
+  }
 }

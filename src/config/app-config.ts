@@ -14,6 +14,13 @@ export class AppConfig {
   readonly tokenTtlSeconds: number;
   readonly pointValue: string;
   readonly logLevel: string;
+  readonly workerPort: number;
+  readonly metricsToken: string | null;
+  readonly rateLimit: { limit: number; windowMs: number };
+  /** Start-up warns when MariaDB's innodb_buffer_pool_size is below this many MiB; 0 turns the check off. */
+  readonly minBufferPoolMb: number;
+  /** Limits of the HTTP server against slow or idle clients (see server-limits.ts). */
+  readonly http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -26,10 +33,25 @@ export class AppConfig {
     this.tokenTtlSeconds = env.TOKEN_TTL_SECONDS;
     this.pointValue = env.POINT_VALUE;
     this.logLevel = env.LOG_LEVEL;
+    this.workerPort = env.WORKER_PORT;
+    this.metricsToken = env.METRICS_TOKEN || null;
+    this.rateLimit = { limit: env.RATE_LIMIT, windowMs: env.RATE_LIMIT_WINDOW_MS };
+    this.minBufferPoolMb = env.MIN_BUFFER_POOL_MB;
+    this.http = {
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
+    };
   }
 
-  get servesHttp(): boolean {
+  /** The APIs, docs and admin board; a worker serves only /health and /metrics. */
+  get servesApi(): boolean {
     return this.role !== 'worker';
+  }
+
+  get httpPort(): number {
+    return this.servesApi ? this.port : this.workerPort;
   }
 
   get runsProcessors(): boolean {

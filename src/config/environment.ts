@@ -22,7 +22,19 @@ export class EnvironmentVariables {
   @IsInt() @Min(1) @Max(100000) MAX_ITEMS_PER_COMMAND: number = 1000;
   @IsInt() @Min(1) TOKEN_TTL_SECONDS: number = 3600;
   @Matches(/^\d{1,12}(\.\d{1,4})?$/, { message: 'must be a positive decimal with up to 4 decimals' }) POINT_VALUE: string = '1.00';
+  /** ROLE=worker serves only /health and /metrics, on this port (0: any free port, as tests run it). */
+  @IsInt() @Min(0) @Max(65535) WORKER_PORT: number = 3001;
+  /** Bearer token that may read /metrics besides an admin key; empty = admin key only. */
+  @IsString() METRICS_TOKEN: string = '';
+  /** Requests per client per RATE_LIMIT_WINDOW_MS, all routes of the client together; 0 = no limit. */
+  @IsInt() @Min(0) RATE_LIMIT: number = 2000;
+  @IsInt() @Min(100) @Max(3600000) RATE_LIMIT_WINDOW_MS: number = 1000;
+  @IsInt() @Min(0) @Max(16777216) MIN_BUFFER_POOL_MB: number = 1024;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  @IsInt() @Min(1000) @Max(3600000) HTTP_REQUEST_TIMEOUT_MS: number = 30000;
+  @IsInt() @Min(1000) @Max(3600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;
+  @IsInt() @Min(1000) @Max(600000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5000;
+  @IsInt() @Min(1) @Max(1000000) HTTP_MAX_CONNECTIONS: number = 1000;
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
 }
 
@@ -45,5 +57,8 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
     throw new ConfigError(`Invalid configuration: ${first.property}=${JSON.stringify(raw[first.property])} ${reason.replace(`${first.property} `, '')}`);
   }
   if (!/[1-9]/.test(env.POINT_VALUE)) throw new ConfigError('Invalid configuration: POINT_VALUE must be greater than zero');
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be greater than HTTP_REQUEST_TIMEOUT_MS');
+  }
   return env;
 }

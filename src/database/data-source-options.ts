@@ -1,5 +1,6 @@
 import { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
 import { AppConfig } from '../config';
+import { AfterCommitSubscriber } from './after-commit';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -18,6 +19,7 @@ export function dataSourceOptions(config: AppConfig): MysqlConnectionOptions {
     bigNumberStrings: true,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

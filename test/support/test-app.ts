@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApplication } from '../../src/bootstrap';
 import { AppConfig } from '../../src/config';
 import { ApiClientsService } from '../../src/modules/api-clients/api-clients.service';
+import { RuleCache } from '../../src/modules/rewards-rules/rule-cache';
 import { testConfig } from './test-config';
 
 export interface TestContext {
@@ -23,7 +24,10 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
   const app = await createApplication(config);
   await app.init();
   const dataSource = app.get(DataSource);
-  if (reset) await resetDatabase(dataSource);
+  if (reset) {
+    await resetDatabase(dataSource);
+    await app.get(RuleCache).refresh(); // loaded at start, before the reset: forget the previous suite's rules
+  }
   await app.get(ApiClientsService).ensureAdminClient();
   return { app, config, dataSource, http: () => request(app.getHttpServer()), adminKey: config.adminApiKey };
 }

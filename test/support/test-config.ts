@@ -13,6 +13,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     ADMIN_API_KEY: 'test-admin-key',
     LOG_LEVEL: env.TEST_LOG_LEVEL ?? 'silent',
     ROLE: 'all',
+    MIN_BUFFER_POOL_MB: '0',
     ...overrides,
   });
   assertTestDatabase(config.db.name);

@@ -19,7 +19,8 @@ export class CommandApiController {
     summary: 'Run a command named by typeOfCommand',
     description:
       'One endpoint for every command. Errors answer `{"status":"Failure","error":{"typeOfError","description"}}` ' +
-      'with HTTP 400 (wrongFormat, wrongParam, wrongData, unknownCommand), 401 (unauthorized), 409 (notAllowed), 413.',
+      'with HTTP 400 (wrongFormat, wrongParam, wrongData, unknownCommand), 401 (unauthorized), 403 (forbidden: an admin key, ' +
+      'or a command outside the client\'s scopes: each command needs `command:<typeOfCommand>` or `command:*`), 409 (notAllowed), 413.',
   })
   @ApiBody({ schema: { type: 'object', required: ['typeOfCommand'], properties: { typeOfCommand: { type: 'string' } } }, examples: COMMAND_EXAMPLES.requests })
   @ApiOkResponse({ description: 'The command answer', content: { 'application/json': { examples: COMMAND_EXAMPLES.responses } } })

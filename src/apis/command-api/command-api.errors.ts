@@ -7,3 +7,5 @@ export const listRequired = (field: string) => new AppError(ErrorCode.WrongForma
 export const tooManyItems = (field: string, max: number) =>
   new AppError(ErrorCode.WrongFormat, `${field} must contain at most ${max} items`);
 export const emptyList = (field: string) => new AppError(ErrorCode.WrongFormat, `${field} must not be empty`);
+export const commandOutsideScopes = (name: string) =>
+  new AppError(ErrorCode.Forbidden, `Command ${name} is outside this client's scopes (command:${name})`);

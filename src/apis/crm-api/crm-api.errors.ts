@@ -65,6 +65,10 @@ export const crmErrors = {
     code: ErrorCode.MaximumItemsExceeded,
     description: crmDescription(`Parameter (${parameter})`, 'Has Too Many Items', `At most ${max} customer events can be specified in one call; ${count} were given.`),
   }),
+  outsideScopes: (scope: string): CrmItemError => ({
+    code: ErrorCode.Forbidden,
+    description: crmDescription(`Scope (${scope})`, 'Not Granted', 'The API client may not call this endpoint.'),
+  }),
   insufficientBalance: (account: string, points: string): CrmItemError => ({
     code: ErrorCode.InsufficientBalance,
     description: crmDescription(`Account (${account})`, 'Has Insufficient Balance', `The balance does not cover the ${points} points of the spend request.`),

@@ -3,7 +3,9 @@ import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiSecurit
 import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
 import { CrmTokenGuard } from '../../modules/api-clients/guards/crm-token.guard';
 import { CurrentClient } from '../../modules/api-clients/guards/current-client.decorator';
+import { crmBulkScope } from '../../modules/api-clients/domain/client-scopes';
 import { CrmBulkEventsService } from './crm-bulk-events.service';
+import { RequiresScope } from './crm-scope.guard';
 import { BULK_EXAMPLES } from './crm-examples';
 import { BULK_RESPONSE_SCHEMA, bulkRequestSchema } from './crm-schemas';
 import { BULK_EVENT_TYPES, BulkEventPath, MAX_BULK_ITEMS } from './domain/bulk-event-types';
@@ -17,6 +19,7 @@ function BulkEndpoint(path: BulkEventPath) {
   return applyDecorators(
     Post(`customer_events/bulk/${path}/create`),
     HttpCode(200),
+    RequiresScope(crmBulkScope(path)),
     ApiOperation({
       summary: `Create up to ${MAX_BULK_ITEMS} ${type.label} customer events`,
       description:

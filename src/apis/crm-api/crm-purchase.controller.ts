@@ -4,23 +4,26 @@ import {
   ApiUnauthorizedResponse, getSchemaPath,
 } from '@nestjs/swagger';
 import { AuthenticatedClient } from '../../modules/api-clients/authenticated-client';
-import { CrmTokenGuard } from '../../modules/api-clients/guards/crm-token.guard';
+import { CrmApiKeyGuard } from '../../modules/api-clients/guards/crm-api-key.guard';
 import { CurrentClient } from '../../modules/api-clients/guards/current-client.decorator';
+import { CRM_PURCHASES_SCOPE } from '../../modules/api-clients/domain/client-scopes';
 import { SINGLE_PURCHASE_EXAMPLE } from './crm-examples';
 import { CrmPurchaseService } from './crm-purchase.service';
+import { RequiresScope } from './crm-scope.guard';
 import { SINGLE_PURCHASE_SCHEMA } from './crm-schemas';
 
 const CRM_ERROR = { $ref: getSchemaPath('CrmApiError') };
 
 @ApiTags('CRM API')
 @ApiSecurity('crm-api-key')
-@UseGuards(CrmTokenGuard)
+@UseGuards(CrmApiKeyGuard)
 @Controller('crm')
 export class CrmPurchaseController {
   constructor(private readonly purchases: CrmPurchaseService) {}
 
   @Post('customer_events/purchases')
   @HttpCode(200)
+  @RequiresScope(CRM_PURCHASES_SCOPE)
   @ApiOperation({
     summary: 'Create a posted purchase customer event, with an optional spend request',
     description:
@@ -29,7 +32,7 @@ export class CrmPurchaseController {
       'one transaction (`amount` in currency at POINT_VALUE per point, or `alternative_amount` in points): an insufficient ' +
       'balance stores neither. Errors answer in the CRM envelope.',
   })
-  @ApiHeader({ name: 'api_key', description: 'The client\'s API key (or a token of POST /crm/login)', example: SINGLE_PURCHASE_EXAMPLE.headers.api_key })
+  @ApiHeader({ name: 'api_key', description: 'The client\'s API key itself (not a token of POST /crm/login)', example: SINGLE_PURCHASE_EXAMPLE.headers.api_key })
   @ApiBody({ schema: SINGLE_PURCHASE_SCHEMA, examples: { seed: { summary: `Request of seed ${SINGLE_PURCHASE_EXAMPLE.seed}`, value: SINGLE_PURCHASE_EXAMPLE.request } } })
   @ApiOkResponse({
     description: 'The purchase event id',

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { maskUrl } from '../logging/mask';
 import { apiStyleOf } from './api-style';
 import { INTERNAL_ERROR, renderError, RETRY_AFTER_SECONDS, toAppError } from './error-envelope';
 
@@ -18,7 +19,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 export function sendError(request: Request, response: Response, exception: unknown, logger: Logger): void {
   const appError = toAppError(exception);
-  if (!appError) logger.error({ err: exception, path: request.path }, 'Unhandled error');
+  if (!appError) logger.error({ err: exception, path: maskUrl(request.path) }, 'Unhandled error');
   const { status, body } = renderError(apiStyleOf(request.originalUrl ?? request.url), appError ?? INTERNAL_ERROR);
   if (response.headersSent) return;
   if (status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));

@@ -2,9 +2,9 @@ import { randomUUID } from 'crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config';
-import { maskValue, REDACTED_PATHS } from './mask';
+import { maskUrl, maskValue, REDACTED_PATHS } from './mask';
 
-/** Structured JSON logs with a request id (`X-Request-Id` if the caller sent one); secrets and PII masked. */
+/** Structured JSON logs with a request id (`X-Request-Id` if the caller sent one); secrets, PII and bonus-window tokens masked. */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -22,7 +22,7 @@ export class LoggingModule {
             redact: { paths: REDACTED_PATHS, censor: maskValue },
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
             autoLogging: { ignore: (req) => req.url === '/health' },
-            serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url, headers: req.headers }) },
+            serializers: { req: (req) => ({ id: req.id, method: req.method, url: maskUrl(req.url), headers: req.headers }) },
           },
         }),
       ],

@@ -18,3 +18,10 @@ export const REDACTED_PATHS = [
   'req.headers.api_key',
   ...PII_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
+
+/** A bonus-window link is the customer's only credential: `/bonus/<token>` is logged as `/bonus/***`. */
+const BONUS_WINDOW_PATH = /^(\/+(?:api\/+bonus-window|bonus)\/+)[^/?#]+/i;
+
+export function maskUrl(url: string): string {
+  return url.replace(BONUS_WINDOW_PATH, '$1***');
+}

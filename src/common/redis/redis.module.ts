@@ -1,6 +1,7 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config';
+import { logRedisErrors } from './redis-error-log';
 
 export const REDIS = Symbol('REDIS');
 
@@ -11,8 +12,11 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis({ host: config.redis.host, port: config.redis.port, db: config.redis.db, maxRetriesPerRequest: 3 }),
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis({ host: config.redis.host, port: config.redis.port, db: config.redis.db, maxRetriesPerRequest: 3 });
+        logRedisErrors(redis, new Logger('Redis'), 'Redis connection error');
+        return redis;
+      },
     },
   ],
   exports: [REDIS],

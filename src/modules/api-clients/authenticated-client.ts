@@ -5,4 +5,7 @@ export interface AuthenticatedClient {
   id: string;
   name: string;
   role: ApiClientRole;
+  scopes: readonly string[];
+  /** Own request limit per window; null = the default. */
+  rateLimit: number | null;
 }

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { hashPassCode, verifyPassCode } from '../../common/crypto/pass-code-hash';
 
 /**
  * One way the CRM API names a bonus account: by the account's own id, number (ACR…) or name, by the
@@ -29,6 +29,7 @@ interface AccountRow {
   name: string | null;
   referred_by_account_id: string | null;
   token_value?: string;
+  token_id?: string;
   pass_code_hash?: string | null;
 }
 
@@ -45,7 +46,7 @@ const LOOKUPS: Record<AccountLookupKey['by'], string> = {
     `SELECT ${ACCOUNT_COLUMNS}, t.authentication_code AS token_value FROM access_tokens t ` +
     `JOIN bonus_accounts a ON a.customer_id = t.customer_id WHERE t.authentication_code IN (?) AND t.status = 'effective'`,
   accessTokenIdentifier:
-    `SELECT ${ACCOUNT_COLUMNS}, t.identifier AS token_value, t.pass_code_hash FROM access_tokens t ` +
+    `SELECT ${ACCOUNT_COLUMNS}, t.identifier AS token_value, t.id AS token_id, t.pass_code_hash FROM access_tokens t ` +
     `JOIN bonus_accounts a ON a.customer_id = t.customer_id WHERE t.identifier IN (?) AND t.status = 'effective' ORDER BY t.id`,
 };
 
@@ -55,6 +56,8 @@ const LOOKUPS: Record<AccountLookupKey['by'], string> = {
  */
 @Injectable()
 export class AccountLookupService {
+  private readonly logger = new Logger(AccountLookupService.name);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findAccounts(keys: readonly AccountLookupKey[], manager: EntityManager = this.dataSource.manager): Promise<Array<FoundAccount | null>> {
@@ -80,14 +83,42 @@ export class AccountLookupService {
         found.set(kind, byValue);
       }),
     );
-    return keys.map((key) => {
-      const rows = found.get(key.by)?.get(key.value);
-      if (!rows) return null;
-      if (key.by !== 'accessTokenIdentifier') return toSummary(rows[0]);
-      const hash = sha256(key.passCode);
-      const match = rows.find((row) => row.pass_code_hash && sameHash(row.pass_code_hash, hash));
-      return match ? toSummary(match) : null;
-    });
+    // A pass code hash is slow on purpose: each identifier and pass code pair of a call is checked once.
+    const checked = new Map<string, Promise<AccountRow | null>>();
+    return Promise.all(
+      keys.map(async (key) => {
+        const rows = found.get(key.by)?.get(key.value);
+        if (!rows) return null;
+        if (key.by !== 'accessTokenIdentifier') return toSummary(rows[0]);
+        const pair = JSON.stringify([key.value, key.passCode]);
+        let match = checked.get(pair);
+        if (!match) checked.set(pair, (match = this.firstWithPassCode(rows, key.passCode)));
+        const row = await match;
+        return row ? toSummary(row) : null;
+      }),
+    );
+  }
+
+  /** The first token whose stored hash matches; a legacy SHA-256 hash that matches is replaced by a scrypt hash. */
+  private async firstWithPassCode(rows: AccountRow[], passCode: string): Promise<AccountRow | null> {
+    for (const row of rows) {
+      if (!row.pass_code_hash) continue;
+      const { match, rehash } = await verifyPassCode(passCode, row.pass_code_hash);
+      if (!match) continue;
+      if (rehash) await this.rehash(row, passCode);
+      return row;
+    }
+    return null;
+  }
+
+  private async rehash(row: AccountRow, passCode: string): Promise<void> {
+    try {
+      await this.dataSource.query('UPDATE access_tokens SET pass_code_hash = ? WHERE id = ? AND pass_code_hash = ?', [
+        await hashPassCode(passCode), row.token_id, row.pass_code_hash,
+      ]);
+    } catch (error) {
+      this.logger.warn({ err: error, accessTokenId: row.token_id }, 'Could not rehash a legacy pass code');
+    }
   }
 
   /**
@@ -115,16 +146,6 @@ export class AccountLookupService {
     }
     return granted;
   }
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
-}
-
-function sameHash(stored: string, given: string): boolean {
-  const a = Buffer.from(stored.toLowerCase());
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function toSummary(row: AccountRow): FoundAccount {

@@ -35,7 +35,7 @@ export interface NewAccountFields {
 }
 
 export interface OperationQuery {
-  accountIds: string[];
+  customerIds: string[];
   from: Date;
   till: Date;
   type?: OperationType;
@@ -268,24 +268,37 @@ export class BonusAccountsService {
     return rows.map(toOperationRow);
   }
 
-  /** Operations of the accounts in [from, till], oldest first, after the cursor; `limit` + 1 rows tell whether more follow. */
-  async listOperations(query: OperationQuery): Promise<{ rows: OperationRow[]; more: boolean }> {
-    if (query.accountIds.length === 0) return { rows: [], more: false };
-    const where = ['o.account_id IN (?)', 'o.created_at >= ?', 'o.created_at <= ?'];
-    const params: unknown[] = [query.accountIds, query.from, query.till];
-    if (query.type) {
-      where.push('o.type = ?');
-      params.push(query.type);
-    }
-    if (query.after) {
-      where.push('(o.created_at > ? OR (o.created_at = ? AND o.id > ?))');
-      params.push(query.after.createdAt, query.after.createdAt, query.after.id);
-    }
-    const rows = await this.dataSource.query(
-      `${OPERATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.created_at, o.id LIMIT ?`,
-      [...params, query.limit + 1],
-    );
-    return { rows: rows.slice(0, query.limit).map(toOperationRow), more: rows.length > query.limit };
+  /**
+   * Operations of the customers' accounts in [from, till], in ledger order (operation id), after
+   * the cursor; `limit` + 1 rows tell whether more follow. A page never passes an operation that
+   * commits later: every ledger write locks its accounts before its lines take their ids, and
+   * holds the locks until it commits. The accounts are share-locked first, so a write in flight
+   * is waited for, and any later write takes ids above every id this page can see.
+   */
+  async listOperations(query: OperationQuery): Promise<{ rows: OperationRow[]; more: boolean; customerOfAccount: Map<string, string> }> {
+    if (query.customerIds.length === 0) return { rows: [], more: false, customerOfAccount: new Map() };
+    return inTransaction(this.dataSource, async (manager) => {
+      // The customer index read waits for accounts being created; the writers' locks are on the rows themselves.
+      const accounts: Array<{ id: string; customer_id: string }> = await manager.query(
+        'SELECT id, customer_id FROM bonus_accounts WHERE customer_id IN (?) LOCK IN SHARE MODE',
+        [[...new Set(query.customerIds)]],
+      );
+      const customerOfAccount = new Map(accounts.map((a) => [String(a.id), a.customer_id]));
+      if (accounts.length === 0) return { rows: [], more: false, customerOfAccount };
+      await manager.query('SELECT id FROM bonus_accounts WHERE id IN (?) ORDER BY id LOCK IN SHARE MODE', [sortIds(customerOfAccount.keys())]);
+      const where = ['o.account_id IN (?)', 'o.created_at >= ?', 'o.created_at <= ?'];
+      const params: unknown[] = [[...customerOfAccount.keys()], query.from, query.till];
+      if (query.type) {
+        where.push('o.type = ?');
+        params.push(query.type);
+      }
+      if (query.after) {
+        where.push('o.id > ?');
+        params.push(query.after.id);
+      }
+      const rows = await manager.query(`${OPERATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.id LIMIT ?`, [...params, query.limit + 1]);
+      return { rows: rows.slice(0, query.limit).map(toOperationRow), more: rows.length > query.limit, customerOfAccount };
+    }, 'READ COMMITTED');
   }
 
   /**

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { SQL_POINTS } from '../../common/decimal/points-limits';
+import { afterCommit } from '../../database/after-commit';
 import { isOutOfRangeError } from '../../database/transaction';
+import { EngineMetrics } from '../../metrics/engine-metrics';
 import { balanceOverflow } from './bonus-accounts.errors';
 import { LedgerBook, StoredLot } from './domain/ledger-book';
 import { LockedAccount } from './ledger.types';
@@ -21,6 +23,8 @@ export function sortIds(ids: Iterable<string>): string[] {
  */
 @Injectable()
 export class LedgerStore {
+  constructor(private readonly metrics: EngineMetrics) {}
+
   async lock(manager: EntityManager, accountIds: string[]): Promise<Map<string, LockedAccount>> {
     const ids = sortIds(accountIds);
     if (ids.length === 0) return new Map();
@@ -114,6 +118,7 @@ export class LedgerStore {
         [...deltas.flatMap(([id, delta]) => [id, delta.toFixed(2)]), deltas.map(([id]) => id)],
       );
     }
+    afterCommit(manager, () => this.metrics.ledgerWritten(operations));
     if (!withIds) return [];
     const ids = await this.existingKeys(manager, operations.map((o) => o.idempotencyKey));
     return operations.map((o) => ids.get(o.idempotencyKey)!.id);

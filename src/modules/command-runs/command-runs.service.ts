@@ -72,7 +72,27 @@ export class CommandRunsService {
   }
 
   async finishRun(manager: EntityManager, commandId: string): Promise<void> {
-    await manager.query("UPDATE command_runs SET state = 'done', finished_at = ? WHERE id = ? AND state <> 'done'", [new Date(), commandId]);
+    await this.finishRuns(manager, [commandId]);
+  }
+
+  async finishRuns(manager: EntityManager, commandIds: string[]): Promise<void> {
+    if (commandIds.length === 0) return;
+    await manager.query("UPDATE command_runs SET state = 'done', finished_at = ? WHERE id IN (?) AND state <> 'done'", [new Date(), commandIds]);
+  }
+
+  /** Runs whose events were sent back to processing count as running again. */
+  async reopenRuns(manager: EntityManager, commandIds: string[]): Promise<void> {
+    if (commandIds.length === 0) return;
+    await manager.query("UPDATE command_runs SET state = 'accepted', finished_at = NULL WHERE id IN (?)", [commandIds]);
+  }
+
+  /**
+   * Locks the runs (id order) until the caller's transaction ends: of two transactions finishing
+   * the last events of one command, the second waits here and then sees the first's commit.
+   */
+  async lockRuns(manager: EntityManager, commandIds: string[]): Promise<void> {
+    if (commandIds.length === 0) return;
+    await manager.query('SELECT id FROM command_runs WHERE id IN (?) ORDER BY id FOR UPDATE', [commandIds]);
   }
 
   /**

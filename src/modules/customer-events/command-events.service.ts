@@ -10,6 +10,7 @@ import { CommandRunsService } from '../command-runs/command-runs.service';
 import { DirectoriesService, entryKey } from '../directories/directories.service';
 import { COMMAND_DIRECTORY_FIELDS, commandEventFacts } from './domain/command-event-facts';
 import { CommandEvent, ItemError } from './domain/load-customer-events-ext.validation';
+import { CommandCompletionService } from './command-completion.service';
 import { EventRegisterService } from './event-register.service';
 
 export const LOAD_CUSTOMER_EVENTS_EXT = 'loadCustomerEventsExt';
@@ -36,12 +37,13 @@ export class CommandEventsService {
     private readonly locks: CommandLocksService,
     private readonly eventIds: CommandEventIdsService,
     private readonly register: EventRegisterService,
+    private readonly completion: CommandCompletionService,
   ) {}
 
   async accept(clientId: string, events: CommandEvent[]): Promise<string> {
     const { commandId, queued } = await inTransaction(this.dataSource, async (manager) => {
       await this.initialiseDirectories(manager, events);
-      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT);
+      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT, (m, id) => this.completion.hasPendingEvents(m, id));
       const commandId = randomUUID();
       const held = await this.eventIds.take(manager, clientId, commandId, events.map((e) => e.eventId));
       const { fresh, duplicates } = splitDuplicates(events, held);

@@ -6,10 +6,12 @@ import { CommandRunsModule } from '../command-runs/command-runs.module';
 import { DirectoriesModule } from '../directories/directories.module';
 import { RewardsRulesModule } from '../rewards-rules/rewards-rules.module';
 import { AdminEventsController } from './admin-events.controller';
+import { CommandCompletionService } from './command-completion.service';
 import { CommandEventsService } from './command-events.service';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { EventOperationsService } from './event-operations.service';
 import { EventRegisterService } from './event-register.service';
+import { FailedEventsService } from './failed-events.service';
 
 @Module({
   imports: [
@@ -20,7 +22,7 @@ import { EventRegisterService } from './event-register.service';
     RewardsRulesModule,
   ],
   controllers: [AdminEventsController],
-  providers: [EventRegisterService, CommandEventsService, EventOperationsService],
-  exports: [EventRegisterService, CommandEventsService, EventOperationsService],
+  providers: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService, FailedEventsService],
+  exports: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService],
 })
 export class CustomerEventsModule {}

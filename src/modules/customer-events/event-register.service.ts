@@ -5,7 +5,9 @@ import { EntityManager, In } from 'typeorm';
 import { AppError, ErrorCode } from '../../common/errors';
 import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
+import { afterCommit } from '../../database/after-commit';
 import { isDuplicateKeyError } from '../../database/transaction';
+import { EngineMetrics } from '../../metrics/engine-metrics';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { newEventId } from './event-id';
 import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
@@ -25,7 +27,10 @@ export const eventIdTaken = (id: string) => new AppError(ErrorCode.InvalidValue,
 export class EventRegisterService {
   private readonly logger = new Logger(EventRegisterService.name);
 
-  constructor(@InjectQueue(QUEUES.events) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QUEUES.events) private readonly queue: Queue,
+    private readonly metrics: EngineMetrics,
+  ) {}
 
   async register(manager: EntityManager, events: NewCustomerEvent[]): Promise<RegisteredEvent[]> {
     if (events.length === 0) return [];
@@ -40,13 +45,15 @@ export class EventRegisterService {
     const stored = await this.findNumbers(manager, ids);
     const missingKeys = events.filter((e, i) => !stored.has(ids[i]) && e.externalKey).map((e) => e.externalKey as string);
     const originals = await this.findByExternalKeys(manager, events[0].clientId, missingKeys);
-    return events.map((e, i) => {
+    const registered = events.map((e, i) => {
       const number = stored.get(ids[i]);
       if (number) return { id: ids[i], number, duplicate: false };
       const original = e.externalKey ? originals.get(e.externalKey) : undefined;
       if (!original) throw new Error(`Customer event ${ids[i]} was neither stored nor found by its external key`);
       return { id: original.id, number: original.number, duplicate: true };
     });
+    afterCommit(manager, () => this.metrics.eventsAccepted(events.filter((_, i) => !registered[i].duplicate)));
+    return registered;
   }
 
   /**
@@ -57,6 +64,7 @@ export class EventRegisterService {
   async registerWithOwnId(manager: EntityManager, id: string, event: NewCustomerEvent & { externalKey: string }): Promise<RegisteredEvent> {
     try {
       await this.insert(manager, [id], [event], '');
+      afterCommit(manager, () => this.metrics.eventsAccepted([event]));
       return { id, number: (await this.findNumbers(manager, [id])).get(id) as string, duplicate: false };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

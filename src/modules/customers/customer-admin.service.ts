@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { hashPassCode } from '../../common/crypto/pass-code-hash';
 import { inTransaction, isDuplicateKeyError } from '../../database/transaction';
-import { hashSecret } from '../api-clients/api-key-hash';
 import { BonusAccountsService } from '../bonus-accounts/bonus-accounts.service';
 import { customerNotFound, fieldTaken, uniqueClash } from './customers.errors';
 import { CUSTOMER_COLUMNS, CustomersService } from './customers.service';
@@ -34,6 +34,9 @@ export class CustomerAdminService {
 
   async create(dto: CreateCustomerDto): Promise<CustomerDto> {
     const id = randomUUID();
+    const tokens = await Promise.all(
+      (dto.accessTokens ?? []).map(async (t) => [id, t.authenticationCode, t.identifier ?? null, t.passCode ? await hashPassCode(t.passCode) : null, 'effective', new Date()]),
+    );
     try {
       await inTransaction(this.dataSource, async (manager) => {
         await this.customers.insertCustomers(manager, [{
@@ -43,11 +46,8 @@ export class CustomerAdminService {
           customerType4: dto.customerType4, customerType5: dto.customerType5,
         }]);
         await this.accounts.createAccount(manager, id, { number: dto.accountNumber, participantNumber: dto.participantNumber, name: dto.accountName });
-        const tokens = dto.accessTokens ?? [];
         if (tokens.length > 0) {
-          await manager.query('INSERT INTO access_tokens (customer_id, authentication_code, identifier, pass_code_hash, status, created_at) VALUES ?', [
-            tokens.map((t) => [id, t.authenticationCode, t.identifier ?? null, t.passCode ? hashSecret(t.passCode) : null, 'effective', new Date()]),
-          ]);
+          await manager.query('INSERT INTO access_tokens (customer_id, authentication_code, identifier, pass_code_hash, status, created_at) VALUES ?', [tokens]);
         }
       });
     } catch (error) {

@@ -112,7 +112,7 @@ export class CustomerCommandsService {
   }
 
   /**
-   * getBonusOperationExt: the customers' operations in the period, oldest first, a page at a time.
+   * getBonusOperationExt: the customers' operations in the period, in ledger order, a page at a time.
    * A reference that is malformed fails the request; one that names nobody has no operations.
    */
   async operations(query: OperationsQuery): Promise<{ operations: BonusOperation[]; nextCursor: string | null }> {
@@ -120,15 +120,13 @@ export class CustomerCommandsService {
     const bad = lookups.findIndex((l) => 'error' in l && l.error.description !== ITEM_ERRORS.customerNotFound);
     if (bad >= 0) throw new AppError(ErrorCode.WrongParam, `customers[${bad}]: ${(lookups[bad] as { error: ItemError }).error.description}`);
     const customers = new Map(lookups.flatMap((l) => ('customer' in l ? [[l.customer.id, l.customer] as const] : [])));
-    const accounts = await this.accounts.accountsOfCustomers([...customers.keys()]);
-    const customerOfAccount = new Map([...accounts.values()].map((a) => [a.id, customers.get(a.customerId)!]));
-    const { rows, more } = await this.accounts.listOperations({
-      accountIds: [...customerOfAccount.keys()], from: query.from, till: query.till, type: query.operationType, after: query.after, limit: query.limit,
+    const { rows, more, customerOfAccount } = await this.accounts.listOperations({
+      customerIds: [...customers.keys()], from: query.from, till: query.till, type: query.operationType, after: query.after, limit: query.limit,
     });
     const last = rows[rows.length - 1];
     return {
       operations: rows.map((r) => {
-        const customer = customerOfAccount.get(r.accountId)!;
+        const customer = customers.get(customerOfAccount.get(r.accountId)!)!;
         return {
           operationId: r.id, login: customer.uniqId, guid: customer.guid, operationType: r.type, points: r.points,
           eventId: r.externalEventId ?? (r.eventExternalKey?.startsWith('cmd:') ? r.eventExternalKey.slice(4) : r.eventId),

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import Redis from 'ioredis';
 import { Repository } from 'typeorm';
+import { logRedisErrors } from '../../common/redis/redis-error-log';
 import { REDIS } from '../../common/redis/redis.module';
 import { AppConfig } from '../../config';
 import { sortRules } from './domain/compiled-rule';
@@ -54,7 +55,7 @@ export class RuleCache implements OnModuleInit, OnModuleDestroy {
     this.subscriber.on('message', (_channel: string, sender: string) => {
       if (sender !== this.instanceId) this.refresh().catch((error) => this.logger.error({ err: error }, 'Rule reload failed'));
     });
-    this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'Rule change subscription error'));
+    logRedisErrors(this.subscriber, this.logger, 'Rule change subscription error');
     await this.subscriber.subscribe(this.channel);
     this.poller = setInterval(() => this.poll(), RULE_POLL_INTERVAL_MS);
     this.poller.unref();

@@ -1,12 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiClientsService } from '../api-clients.service';
 import { adminOnly, missingApiKey } from '../api-clients.errors';
+import { ClientThrottlerGuard } from './client-throttler.guard';
 import { CLIENT_KEY } from './current-client.decorator';
 
 /** `X-Api-Key` of an admin client; integrator keys get 403. */
 @Injectable()
 export class AdminGuard implements CanActivate {
-  constructor(private readonly clients: ApiClientsService) {}
+  constructor(
+    private readonly clients: ApiClientsService,
+    private readonly throttler: ClientThrottlerGuard,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest();
@@ -14,6 +18,6 @@ export class AdminGuard implements CanActivate {
     if (!client) throw missingApiKey();
     if (client.role !== 'admin') throw adminOnly();
     request[CLIENT_KEY] = client;
-    return true;
+    return this.throttler.canActivate(context);
   }
 }

@@ -1,18 +1,23 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiClientsService } from '../api-clients.service';
-import { missingApiKey } from '../api-clients.errors';
+import { integratorOnly, missingApiKey } from '../api-clients.errors';
+import { ClientThrottlerGuard } from './client-throttler.guard';
 import { CLIENT_KEY } from './current-client.decorator';
 
-/** `X-Api-Key` of any active client (Command API). */
+/** `X-Api-Key` of an active integrator client (Command API); admin keys are for /admin only. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(private readonly clients: ApiClientsService) {}
+  constructor(
+    private readonly clients: ApiClientsService,
+    private readonly throttler: ClientThrottlerGuard,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest();
     const client = await this.clients.authenticateKey(request.headers['x-api-key']);
     if (!client) throw missingApiKey();
+    if (client.role !== 'integrator') throw integratorOnly();
     request[CLIENT_KEY] = client;
-    return true;
+    return this.throttler.canActivate(context);
   }
 }

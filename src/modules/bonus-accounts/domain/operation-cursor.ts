@@ -1,4 +1,7 @@
-/** Position after the last operation of a page: operations are listed by (createdAt, id). */
+/**
+ * Position after the last operation of a page. Pages follow the operation id alone (ledger order);
+ * `createdAt` stays in the cursor only so its text keeps the shape clients already hold.
+ */
 export interface OperationCursor {
   createdAt: Date;
   id: string;

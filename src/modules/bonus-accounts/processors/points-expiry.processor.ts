@@ -1,4 +1,4 @@
-import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
@@ -36,10 +36,5 @@ export class PointsExpiryProcessor implements OnApplicationBootstrap, OnApplicat
     this.logger.log({ jobId: job.id }, 'Points expiry started');
     const report = await this.accounts.expirePoints(new Date());
     this.logger.log({ jobId: job.id, ...report, ms: Date.now() - started }, 'Points expiry finished');
-  }
-
-  @OnQueueFailed()
-  failed(job: Job, error: Error): void {
-    if (job.name === JOBS.expirePoints) this.logger.error({ jobId: job.id, err: error }, 'Points expiry failed');
   }
 }

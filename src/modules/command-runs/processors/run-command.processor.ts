@@ -1,4 +1,4 @@
-import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
@@ -47,10 +47,5 @@ export class RunCommandProcessor implements OnApplicationBootstrap, OnApplicatio
     const report = await this.stepTwo.execute(commandId);
     if (report.type === null) this.logger.warn({ commandId }, 'Command step 2 found no such command; job discarded');
     else this.logger.log(report, 'Command step 2 finished');
-  }
-
-  @OnQueueFailed()
-  failed(job: Job<RunCommandJob>, error: Error): void {
-    this.logger.error({ commandId: job.data?.commandId, attempt: job.attemptsMade, err: error }, 'Command step 2 failed');
   }
 }

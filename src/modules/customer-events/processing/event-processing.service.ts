@@ -3,13 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../../common/errors';
-import { inTransaction, isRetryableLockError } from '../../../database/transaction';
+import { afterCommit } from '../../../database/after-commit';
+import { inTransaction } from '../../../database/transaction';
+import { isTransientDatabaseError } from '../../../database/transient-errors';
+import { EngineMetrics } from '../../../metrics/engine-metrics';
 import { BonusAccountsService } from '../../bonus-accounts/bonus-accounts.service';
 import { LedgerEntryRequest } from '../../bonus-accounts/ledger.types';
-import { CommandRunsService } from '../../command-runs/command-runs.service';
 import { CustomersService } from '../../customers/customers.service';
 import { evaluateBatch, periodsOf } from '../../rewards-rules/domain/rule-evaluator';
 import { RewardsRulesService } from '../../rewards-rules/rewards-rules.service';
+import { CommandCompletionService } from '../command-completion.service';
 import { EventOutcome, outcomeUpdate } from './event-outcome';
 import { PendingEvent, toPendingEvent } from './pending-event';
 
@@ -30,15 +33,21 @@ export class EventProcessingService {
     private readonly customers: CustomersService,
     private readonly accounts: BonusAccountsService,
     private readonly rules: RewardsRulesService,
-    private readonly commandRuns: CommandRunsService,
+    private readonly completion: CommandCompletionService,
+    private readonly metrics: EngineMetrics,
   ) {}
 
-  /** Processes the chunk; an event that cannot be processed at all is marked failed, never retried forever. */
+  /**
+   * Processes the chunk. A transient database error (lost connection, saturated server, deadlock)
+   * is thrown, so the job is retried and the events stay pending. Any other error fails the chunk,
+   * which is processed again one event at a time: an event that fails alone, again, is marked
+   * failed (an admin can requeue it), never retried forever.
+   */
   async processChunk(eventIds: string[]): Promise<number> {
     try {
       return await this.processInTransaction(eventIds);
     } catch (error) {
-      if (isRetryableLockError(error)) throw error;
+      if (isTransientDatabaseError(error)) throw error;
       if (eventIds.length === 1) {
         await this.markFailed(eventIds[0], error);
         return 1;
@@ -51,22 +60,23 @@ export class EventProcessingService {
   }
 
   private async processInTransaction(eventIds: string[]): Promise<number> {
-    const commandIds = await inTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const events = await this.lockPending(manager, eventIds);
-      if (events.length === 0) return [];
+      if (events.length === 0) return;
       await this.attachCustomers(manager, events);
       const outcomes = await this.accrue(manager, events);
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
-      return [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))];
+      afterCommit(manager, () => this.metrics.eventsFinished(outcomes.map((o, i) => ({ state: o.state, acceptedAt: events[i].acceptedAt }))));
+      await this.completion.finishIfDone(manager, [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))]);
     }, 'READ COMMITTED');
-    for (const commandId of commandIds) await this.finishCommandIfDone(commandId);
     return eventIds.length;
   }
 
   private async lockPending(manager: EntityManager, eventIds: string[]): Promise<PendingEvent[]> {
     const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT number, id, client_id, source, command_id, customer_id, account_id, attributes, payload
+      `SELECT number, id, client_id, source, command_id, customer_id, account_id, attributes, payload,
+              TIMESTAMPDIFF(MICROSECOND, created_at, CURRENT_TIMESTAMP(3)) AS waited_us
          FROM customer_events FORCE INDEX (uq_customer_events_id) WHERE id IN (?) AND state = 'pending' ORDER BY number FOR UPDATE`,
       [eventIds],
     );
@@ -184,20 +194,14 @@ export class EventProcessingService {
 
   private async markFailed(eventId: string, error: unknown): Promise<void> {
     this.logger.error({ err: error, eventId }, 'Event could not be processed');
-    await this.dataSource.query(
-      "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
-      [error instanceof AppError ? error.message : 'Processing failed', eventId],
-    );
-    const [row] = await this.dataSource.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
-    if (row?.commandId) await this.finishCommandIfDone(row.commandId);
-  }
-
-  /** A command is finished when none of its events is pending; only then may its client send the next one. */
-  private async finishCommandIfDone(commandId: string): Promise<void> {
-    const [pending] = await this.dataSource.query(
-      "SELECT EXISTS(SELECT 1 FROM customer_events WHERE command_id = ? AND state = 'pending') AS waiting",
-      [commandId],
-    );
-    if (Number(pending.waiting) === 0) await this.commandRuns.finishRun(this.dataSource.manager, commandId);
+    await inTransaction(this.dataSource, async (manager) => {
+      const result = await manager.query(
+        "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
+        [error instanceof AppError ? error.message : 'Processing failed', eventId],
+      );
+      if (result.affectedRows) afterCommit(manager, () => this.metrics.eventsFinished([{ state: 'failed' }]));
+      const [row] = await manager.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
+      if (row?.commandId) await this.completion.finishIfDone(manager, [row.commandId]);
+    }, 'READ COMMITTED');
   }
 }

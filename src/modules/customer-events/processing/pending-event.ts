@@ -11,6 +11,8 @@ export interface PendingEvent {
   accountId: string | null;
   facts: EventFacts;
   payload: Record<string, unknown> | null;
+  /** When the event was accepted, on this process's clock (ms), from the database's own measure of its wait. */
+  acceptedAt: number;
 }
 
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -26,5 +28,6 @@ export function toPendingEvent(row: Record<string, unknown>): PendingEvent {
     accountId: row.account_id == null ? null : String(row.account_id),
     facts: json<EventFacts>(row.attributes),
     payload: row.payload == null ? null : json<Record<string, unknown>>(row.payload),
+    acceptedAt: Date.now() - Number(row.waited_us) / 1000,
   };
 }

@@ -4,6 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../../../common/queue/queues';
+import { inTransaction } from '../../../database/transaction';
+import { CommandCompletionService } from '../command-completion.service';
+import { LOAD_CUSTOMER_EVENTS_EXT } from '../command-events.service';
 import { EventRegisterService } from '../event-register.service';
 
 /** Pending this long with nothing queued means the job was lost (Redis restart, crash before enqueue). */
@@ -13,7 +16,8 @@ export const BUSY_QUEUE_GRACE_SECONDS = 900;
 const RECONCILE_BATCH = 20000;
 
 /**
- * MySQL is the source of truth: events still pending after a grace period are queued again.
+ * MySQL is the source of truth: events still pending after a grace period are queued again, and
+ * commands with nothing pending are marked done.
  * Requeueing an event whose job is only late is harmless — processing locks and re-reads pending rows.
  */
 @Injectable()
@@ -24,6 +28,7 @@ export class PendingEventsReconciler {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.events) private readonly queue: Queue,
     private readonly register: EventRegisterService,
+    private readonly completion: CommandCompletionService,
   ) {}
 
   async requeueStale(): Promise<number> {
@@ -39,6 +44,22 @@ export class PendingEventsReconciler {
     if (rows.length > 0) {
       await this.register.enqueue(rows.map((r) => r.id), `requeue-${Date.now()}`);
       this.logger.warn({ events: rows.length, graceSeconds: grace }, 'Requeued events left pending');
+    }
+    return rows.length;
+  }
+
+  /** Finishes loadCustomerEventsExt runs that have nothing pending yet were never marked done. */
+  async finishIdleRuns(): Promise<number> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT r.id FROM command_runs r
+        WHERE r.type = ? AND r.state <> 'done'
+          AND NOT EXISTS (SELECT 1 FROM customer_events e WHERE e.command_id = r.id AND e.state = 'pending')
+        LIMIT ?`,
+      [LOAD_CUSTOMER_EVENTS_EXT, RECONCILE_BATCH],
+    );
+    if (rows.length > 0) {
+      await inTransaction(this.dataSource, (manager) => this.completion.finishIfDone(manager, rows.map((r) => r.id)), 'READ COMMITTED');
+      this.logger.warn({ commands: rows.length }, 'Finished commands left running with nothing pending');
     }
     return rows.length;
   }

@@ -7,7 +7,7 @@ import { PendingEventsReconciler } from '../processing/pending-events-reconciler
 
 export const RECONCILE_EVERY_MS = 30000;
 
-/** The repeatable reconciler job: requeues events a lost job left pending. */
+/** The repeatable reconciler job: requeues events a lost job left pending and finishes commands left running. */
 @Processor(QUEUES.maintenance)
 export class ReconcileEventsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReconcileEventsProcessor.name);
@@ -31,6 +31,7 @@ export class ReconcileEventsProcessor implements OnApplicationBootstrap, OnAppli
   @Process(JOBS.reconcileEvents)
   async reconcile(): Promise<void> {
     const requeued = await this.reconciler.requeueStale();
-    if (requeued) this.logger.log({ requeued }, 'Reconciler run');
+    const finished = await this.reconciler.finishIdleRuns();
+    if (requeued || finished) this.logger.log({ requeued, finished }, 'Reconciler run');
   }
 }

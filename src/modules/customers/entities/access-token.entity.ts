@@ -6,7 +6,8 @@ export class AccessTokenEntity {
   @Column({ name: 'customer_id', type: 'char', length: 36 }) customerId: string;
   @Column({ name: 'authentication_code' }) authenticationCode: string;
   @Column({ type: 'varchar', nullable: true }) identifier: string | null;
-  @Column({ name: 'pass_code_hash', type: 'char', length: 64, nullable: true }) passCodeHash: string | null;
+  /** Salted scrypt (see common/crypto/pass-code-hash); older rows: unsalted SHA-256 until first use. */
+  @Column({ name: 'pass_code_hash', type: 'varchar', length: 255, nullable: true }) passCodeHash: string | null;
   @Column() status: string;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }

@@ -14,7 +14,8 @@ export class RewardRuleEntity {
   @Column({ type: 'json', nullable: true }) limits: Record<string, unknown> | null;
   @Column({ name: 'expires_in_days', type: 'int', nullable: true }) expiresInDays: number | null;
   @Column({ type: 'boolean' }) exclusive: boolean;
-  @Column({ name: 'budget_used', type: 'decimal', precision: 18, scale: 2 }) budgetUsed: string;
+  /** Counted only by processing (`budget_used + …` in SQL): an admin change never writes it back. */
+  @Column({ name: 'budget_used', type: 'decimal', precision: 18, scale: 2, update: false }) budgetUsed: string;
   @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true }) deletedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
