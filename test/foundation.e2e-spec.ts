@@ -134,6 +134,45 @@ describe('Foundation: auth, envelopes, health, docs', () => {
     });
   });
 
+  describe('Deeply nested bodies', () => {
+    const deepArray = `${'['.repeat(10000)}${']'.repeat(10000)}`;
+    const deepObject = `{"name":${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}}`;
+    const message = 'The request body is nested deeper than 64 levels';
+    const post = (route: string, key: string, body: string) =>
+      ctx.http().post(route).set('X-Api-Key', key).set('Content-Type', 'application/json').send(body);
+
+    it('answers 400 in plain REST JSON on every admin write route', async () => {
+      const writes: Array<[string, string]> = [
+        ['post', '/admin/clients'], ['post', '/admin/rules'], ['post', '/admin/rules/simulate'], ['patch', '/admin/rules/1'],
+        ['post', '/admin/customers'], ['post', '/admin/accounts/ACR0000000001/adjustments'],
+        ['post', '/admin/directories/merchant'], ['patch', '/admin/directories/merchant/1'], ['put', '/admin/directories/merchant/policy'],
+      ];
+      for (const [method, route] of writes) {
+        for (const body of [deepArray, deepObject]) {
+          const res = await ctx.http()[method as 'post'](route).set('X-Api-Key', ctx.adminKey).set('Content-Type', 'application/json').send(body);
+          expect({ route, status: res.status, body: res.body }).toEqual({ route, status: 400, body: { statusCode: 400, error: 'Bad Request', message } });
+        }
+      }
+    });
+
+    it('answers 400 in the Command API and CRM envelopes', async () => {
+      for (const body of [deepArray, deepObject]) {
+        const command = await post('/api/commands', integratorKey, body);
+        expect(command.status).toBe(400);
+        expect(command.body).toEqual({ status: 'Failure', error: { typeOfError: 'wrongFormat', description: message } });
+        const crm = await post('/crm/customer_events/bulk/web/create', integratorKey, body);
+        expect(crm.status).toBe(400);
+        expect(crm.body).toEqual({ data: null, status: { code: 'InvalidValueException', description: message, message } });
+      }
+    });
+
+    it('still takes bodies nested as deep as the APIs need', async () => {
+      const res = await post('/admin/rules/simulate', ctx.adminKey, JSON.stringify({ rules: [], event: { a: { b: { c: { d: [[[1]]] } } } } }));
+      expect(res.status).not.toBe(500);
+      expect(res.body.message).not.toBe(message);
+    });
+  });
+
   describe('Directories', () => {
     it('creates, lists, changes entries and sets the policy of a kind', async () => {
       const key = { 'X-Api-Key': ctx.adminKey };

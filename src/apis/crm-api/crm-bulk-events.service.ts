@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/transaction';
@@ -28,8 +28,6 @@ type ItemOutcome = { event: { id: string; number: string } } | { error: CrmItemE
  */
 @Injectable()
 export class CrmBulkEventsService {
-  private readonly logger = new Logger(CrmBulkEventsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountLookupService,
@@ -46,7 +44,7 @@ export class CrmBulkEventsService {
 
     const drafts = await this.check(type, parsed, intendedCurrency, outcomes);
     const stored = drafts.length ? await this.store(type, drafts, client, outcomes) : [];
-    if (stored.length) await this.enqueue(stored);
+    if (stored.length) await this.events.enqueueStored(stored.map((e) => e.id));
 
     const answer: BulkAnswer = { unprocessed_customer_events_set: [], processed_customer_events_set: [] };
     validated.forEach((v, index) => {
@@ -144,15 +142,6 @@ export class CrmBulkEventsService {
     for (const { index, first } of repeats) {
       const outcome = settled.get(first);
       if (outcome) settled.set(index, outcome);
-    }
-  }
-
-  /** The events are already stored: if Redis is unreachable now, the reconciler queues them later. */
-  private async enqueue(events: RegisteredEvent[]): Promise<void> {
-    try {
-      await this.events.enqueue(events.map((e) => e.id));
-    } catch (error) {
-      this.logger.warn({ err: error, events: events.length }, 'Stored events could not be queued now; the reconciler will queue them');
     }
   }
 }

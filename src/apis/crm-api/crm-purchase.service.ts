@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,8 +22,6 @@ import { ParsedSinglePurchase, spendPoints, validateSinglePurchase } from './dom
  */
 @Injectable()
 export class CrmPurchaseService {
-  private readonly logger = new Logger(CrmPurchaseService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -56,9 +54,7 @@ export class CrmPurchaseService {
       return registered;
     });
     if (!stored.duplicate) {
-      await this.events.enqueue([stored.id]).catch((error: unknown) =>
-        this.logger.warn({ err: error, eventId: stored.id }, 'Stored event could not be queued now; the reconciler will queue it'),
-      );
+      await this.events.enqueueStored([stored.id]);
     }
     return { id: stored.id };
   }

@@ -16,6 +16,21 @@ describe('error envelopes', () => {
     });
   });
 
+  it('answers a database that is down, refusing connections or out of them as 503 serviceUnavailable', () => {
+    const outages = [
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', fatal: true }),
+      Object.assign(new Error('Too many connections'), { driverError: { code: 'ER_CON_COUNT_ERROR' } }),
+      new Error('Queue limit reached.'),
+    ];
+    for (const outage of outages) {
+      const error = toAppError(outage) as AppError;
+      expect(error.code).toBe(ErrorCode.ServiceUnavailable);
+      expect(renderError('rest', error)).toEqual({
+        status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; please retry the request' },
+      });
+    }
+  });
+
   it('maps framework HTTP errors and body-parser failures to catalogue codes', () => {
     expect(toAppError(new PayloadTooLargeException())?.code).toBe(ErrorCode.PayloadTooLarge);
     expect(toAppError(Object.assign(new SyntaxError('x'), { type: 'entity.parse.failed' }))?.code).toBe(ErrorCode.WrongFormat);

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { AppError, ERROR_CATALOGUE, ErrorCode, isRetryableLockError } from '../errors';
+import { AppError, ERROR_CATALOGUE, ErrorCode, isRetryableLockError, isTransientDatabaseError } from '../errors';
 import { ApiStyle } from './api-style';
 
 export interface RenderedError {
@@ -22,6 +22,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (isRetryableLockError(error)) return new AppError(ErrorCode.ServiceUnavailable, 'The database is busy; please retry the request');
+  if (isTransientDatabaseError(error)) return new AppError(ErrorCode.ServiceUnavailable, 'The database is unavailable; please retry the request');
   const bodyParserType = (error as { type?: string })?.type;
   if (bodyParserType === 'entity.parse.failed') return new AppError(ErrorCode.WrongFormat, 'The request body is not valid JSON');
   if (bodyParserType === 'entity.too.large') return new AppError(ErrorCode.PayloadTooLarge, 'The request body is too large');
@@ -56,5 +57,8 @@ export function renderError(style: ApiStyle, error: AppError): RenderedError {
       return { status, body: { statusCode: status, error: REST_ERROR_NAMES[status] ?? HttpStatus[status] ?? 'Error', message: error.message } };
   }
 }
+
+/** Seconds a client is asked to wait before retrying a 503 (a database or queue outage, a busy database). */
+export const RETRY_AFTER_SECONDS = 5;
 
 export const INTERNAL_ERROR = new AppError(ErrorCode.Internal, 'Internal error');

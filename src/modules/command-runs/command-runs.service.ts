@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/transaction';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../common/queue/queues';
+import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
 import { ItemOutcome, LockedRun, NewCommandItem, NewCommandRun, PendingItem } from './command-runs.types';
 
 const CHUNK = 1000;
@@ -123,14 +124,14 @@ export class CommandRunsService {
 
   /**
    * Queues step 2 once the step-1 transaction has committed; the job id is the commandId, so a
-   * repeat is a no-op. The run is already stored: if Redis refuses the job, the answer still
-   * stands and the run is queued again when a worker starts (CommandStepTwoService.requeueUnfinished).
+   * repeat is a no-op. The run is already stored: if Redis refuses the job or does not take it within
+   * ENQUEUE_TIMEOUT_MS, the answer still stands and the commands reconciler queues the run again.
    */
   async enqueue(commandId: string): Promise<void> {
     try {
-      await this.queue.add(JOBS.runCommand, { commandId }, { ...DEFAULT_JOB_OPTIONS, jobId: commandId });
+      await withinTime(this.queue.add(JOBS.runCommand, { commandId }, { ...DEFAULT_JOB_OPTIONS, jobId: commandId }), ENQUEUE_TIMEOUT_MS, 'Queueing command step 2');
     } catch (error) {
-      this.logger.error({ commandId, err: error }, 'Command step 2 could not be queued; it is queued again when a worker starts');
+      this.logger.error({ commandId, err: error }, 'Command step 2 could not be queued now; the commands reconciler will queue it');
     }
   }
 }

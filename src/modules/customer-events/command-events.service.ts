@@ -59,7 +59,7 @@ export class CommandEventsService {
       if (registered.length === 0) await this.commandRuns.finishRun(manager, commandId);
       return { commandId, queued: registered.map((r) => r.id) };
     }, 'READ COMMITTED');
-    await this.register.enqueue(queued);
+    await this.register.enqueueStored(queued);
     this.logger.log({ commandId, clientId, events: events.length, queued: queued.length }, 'loadCustomerEventsExt accepted');
     return commandId;
   }

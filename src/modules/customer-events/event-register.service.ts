@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bull';
 import { EntityManager, In } from 'typeorm';
 import { isDuplicateKeyError } from '../../common/errors';
 import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
+import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
 import { afterCommit } from '../../database/after-commit';
 import { EngineMetrics } from '../../metrics/engine-metrics';
 import { eventIdTaken } from './customer-events.errors';
@@ -23,6 +24,8 @@ const INSERT_BATCH = 1000;
  */
 @Injectable()
 export class EventRegisterService {
+  private readonly logger = new Logger(EventRegisterService.name);
+
   constructor(
     @InjectQueue(QUEUES.events) private readonly queue: Queue,
     private readonly metrics: EngineMetrics,
@@ -98,6 +101,18 @@ export class EventRegisterService {
       jobs.push({ name: JOBS.processEvents, data: { eventIds: chunk }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `events:${round}:${chunk[0]}:${chunk.length}` } });
     }
     if (jobs.length) await this.queue.addBulk(jobs);
+  }
+
+  /**
+   * Queues events a request has just stored without holding its answer on Redis: when Redis
+   * refuses them or does not take them within ENQUEUE_TIMEOUT_MS, the reconciler queues them later.
+   */
+  async enqueueStored(eventIds: string[]): Promise<void> {
+    try {
+      await withinTime(this.enqueue(eventIds), ENQUEUE_TIMEOUT_MS, 'Queueing stored events');
+    } catch (error) {
+      this.logger.warn({ err: error, events: eventIds.length }, 'Stored events could not be queued now; the reconciler will queue them');
+    }
   }
 
   private async findNumbers(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {

@@ -1,4 +1,4 @@
-import { isRetryableLockError } from '../common/errors/db-errors';
+import { isRetryableLockError } from './db-errors';
 
 /** Server answers that say "not now" rather than "not this": too many connections, shutdown, a killed connection. */
 const TRANSIENT_CODES = new Set([
