@@ -190,7 +190,6 @@ export class EventProcessingService {
   }
 
   private async markFailed(eventId: string, error: unknown): Promise<void> {
-    this.logger.error({ err: error, eventId }, 'Event could not be processed');
     await inTransaction(this.dataSource, async (manager) => {
       const result = await manager.query(
         "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
@@ -200,5 +199,6 @@ export class EventProcessingService {
       const [row] = await manager.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
       if (row?.commandId) await this.completion.finishIfDone(manager, [row.commandId]);
     }, 'READ COMMITTED');
+    this.logger.error({ err: error, eventId }, 'Event could not be processed'); // once the failure is stored
   }
 }
