@@ -1,11 +1,10 @@
 import { randomUUID } from 'crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from './support/cli';
 import { commandEvent, createRule, purchaseRule, sendCommand, waitForCommand } from './support/command-events';
-import { createClient, createTestApp, TestContext } from './support/test-app';
+import { createClient, createTestApp, listenOnFreePort, TestContext } from './support/test-app';
 
 describe('bonus-engine export', () => {
   let ctx: TestContext;
@@ -18,8 +17,7 @@ describe('bonus-engine export', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    await ctx.app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
+    url = await listenOnFreePort(ctx);
     apiKey = await createClient(ctx);
     await createRule(ctx, purchaseRule('10'));
     for (let command = 0; command < 3; command++) {

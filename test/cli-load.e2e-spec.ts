@@ -9,7 +9,7 @@ import { createEntry, createCustomer, CreatedCustomer } from './crm-fixtures';
 import { runCli } from './support/cli';
 import { createRule, purchaseRule } from './support/command-events';
 import { ledgerFindings } from './support/ledger-check';
-import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
+import { createClient, createTestApp, listenOnFreePort, TestContext, waitFor } from './support/test-app';
 
 const CUSTOMERS = Array.from({ length: 50 }, () => randomUUID().toUpperCase());
 
@@ -47,8 +47,7 @@ describe('bonus-engine load', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    await ctx.app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
+    url = await listenOnFreePort(ctx);
     apiKey = await createClient(ctx);
     await createRule(ctx, purchaseRule('10'));
   });

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'fs';
-import { AddressInfo } from 'net';
 import * as path from 'path';
 import { Browser, chromium } from 'playwright-core';
 import { QUEUES } from '../../src/common/queue/queues';
-import { createTestApp, TestContext } from '../support/test-app';
+import { createTestApp, listenOnFreePort, TestContext } from '../support/test-app';
 
 /** Where the test leaves its screenshot for whoever reads the CI run. */
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -16,8 +15,7 @@ describe('queue board in a real browser', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp({ ROLE: 'api' });
-    await ctx.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenOnFreePort(ctx);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
+import { AddressInfo } from 'net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApplication } from '../../src/bootstrap';
@@ -30,6 +31,12 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
   }
   await app.get(ApiClientsService).ensureAdminClient();
   return { app, config, dataSource, http: () => request(app.getHttpServer()), adminKey: config.adminApiKey };
+}
+
+/** Serves the test app on a free local port (for clients outside the process) and returns its base URL. */
+export async function listenOnFreePort(ctx: TestContext): Promise<string> {
+  await ctx.app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
 }
 
 /** Empties every table but the migrations. */
