@@ -27,7 +27,7 @@ metrics and the bonus window). Points and amounts are decimal strings.
 
 ## Getting started
 
-Follow these steps in order; each names the operation to call.
+Follow these steps in order; each names the operation to call, and its link opens that operation here.
 
 1. **Admin key.** The engine creates an admin client from its \`ADMIN_API_KEY\` setting at start-up. Press
    **Authorize** and enter that key under \`api-key\`: every admin operation below then sends it as \`X-Api-Key\`.
