@@ -11,6 +11,7 @@ import { GETTING_STARTED } from './docs/getting-started';
 import { EngineMetrics } from './metrics/engine-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { mountQueueBoard } from './queue-board/queue-board';
+import { ADMIN_BASIC_SCHEME, QUEUE_BOARD_PATHS } from './queue-board/queue-board-docs';
 
 /** What a worker process answers over HTTP. */
 const WORKER_PATHS = ['/health', '/metrics'];
@@ -52,8 +53,10 @@ function setUpDocs(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'CRM token from POST /crm/login' }, 'crm-token')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'api_key' }, 'crm-api-key')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics' }, 'metrics-token')
+    .addBasicAuth({ type: 'http', scheme: 'basic', description: 'Admin pages in a browser: any user name, the admin API key as password' }, ADMIN_BASIC_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  document.paths = { ...document.paths, ...QUEUE_BOARD_PATHS };
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_SCHEMAS } };
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
