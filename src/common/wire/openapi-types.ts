@@ -49,3 +49,8 @@ export function DateTimeText(description: string, options: { requireOffset?: boo
 export function Ref<T extends TSchema>(name: string, _schema: T) {
   return Type.Unsafe<Static<T>>({ $ref: `#/components/schemas/${name}` });
 }
+
+/** A UUID in any letter case, as the readers accept it. */
+export function Uuid(description: string, options: SchemaOptions = {}) {
+  return Type.String({ format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description, ...options });
+}

@@ -3,7 +3,7 @@ import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients';
 import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from '../../../modules/command-runs';
 import { Type } from '@sinclair/typebox';
-import { DateTimeText, DecimalValue, Nullable, StringEnum } from '../../../common/wire/openapi-types';
+import { DateTimeText, DecimalValue, Nullable, StringEnum, Uuid } from '../../../common/wire/openapi-types';
 import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../../modules/rewards-rules';
 import { AddStatusAnswer, COMMAND_ID_EXAMPLE, eventIdField } from '../wire/add-answers';
 import { defineCommandWire } from '../wire/command-catalogue';
@@ -18,7 +18,7 @@ defineCommandWire({
   request: commandRequest(ADD_CUSTOMER_POINT_MESSAGE, {
     add: ItemList(Type.Object({
       uniqId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Integer()], { description: 'The customer\'s login; created (status new) when unknown' }),
-      guid: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+      guid: Type.Optional(Nullable(Uuid('The customer\'s GUID'))),
       email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 191 }))),
       phone: Type.Optional(Nullable(Type.String({ pattern: '^\\+?[1-9]\\d{9,14}$' }))),
       info: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),

@@ -1,5 +1,5 @@
 import { Static, Type } from '@sinclair/typebox';
-import { DateTimeText, DecimalValue, Nullable, StringEnum } from '../../../common/wire/openapi-types';
+import { DateTimeText, DecimalValue, Nullable, StringEnum, Uuid } from '../../../common/wire/openapi-types';
 import { CUSTOMER_TYPE_FIELDS } from '../../../modules/customers';
 import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../../modules/rewards-rules';
 
@@ -13,7 +13,7 @@ const code = (description: string) => Type.Union([Type.Integer({ minimum: 0 }), 
  */
 export const LoadCustomerEventItem = Type.Object(
   {
-    customerId: Type.String({ format: 'uuid', description: 'The customer\'s GUID; an unknown one creates the customer' }),
+    customerId: Uuid('The customer\'s GUID; an unknown one creates the customer'),
     eventId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Integer()], { description: 'Unique per client across the Command API' }),
     eventDate: DateTimeText('When the event happened', { requireOffset: true }),
     eventType: StringEnum(COMMAND_EVENT_TYPES),

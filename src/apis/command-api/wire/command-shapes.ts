@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../../common/wire/openapi-types';
+import { Nullable, StringEnum, Uuid } from '../../../common/wire/openapi-types';
 import { CUSTOMER_STATUSES } from '../../../modules/customers';
 
 /** Wire shapes that several commands share: customer references, item errors and the answer envelope. */
@@ -12,8 +12,8 @@ const identifier = (description: string) => Type.Union([Type.String({ minLength:
 export const CustomerReference = Type.Object(
   {
     uniqId: Type.Optional(identifier('The customer\'s login in the caller\'s system')),
-    guid: Type.Optional(Type.String({ format: 'uuid', description: 'The customer\'s GUID' })),
-    customerId: Type.Optional(Type.String({ format: 'uuid', description: 'Alias of guid' })),
+    guid: Type.Optional(Uuid('The customer\'s GUID')),
+    customerId: Type.Optional(Uuid('Alias of guid')),
     phone: Type.Optional(Type.String({ pattern: '^\\+?[1-9]\\d{9,14}$', description: 'E.164 phone, `+` optional' })),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 191 })),
   },
