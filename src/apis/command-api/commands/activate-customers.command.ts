@@ -14,6 +14,7 @@ defineCommandWire({
   name: ACTIVATE_CUSTOMERS,
   request: commandRequest(ACTIVATE_CUSTOMERS, { customers: ItemList(CustomerReference, 'The customers') }),
   answerName: 'CustomerStatusAnswer',
+  answerGroup: 'CustomerAnswer',
   answer: CustomerStatusAnswer,
   example: {
     request: { typeOfCommand: ACTIVATE_CUSTOMERS, customers: [{ guid: CUSTOMER_GUID_EXAMPLE }] },

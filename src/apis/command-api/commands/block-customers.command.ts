@@ -14,6 +14,7 @@ defineCommandWire({
   name: BLOCK_CUSTOMERS,
   request: commandRequest(BLOCK_CUSTOMERS, { customers: ItemList(CustomerReference, 'The customers') }),
   answerName: 'CustomerStatusAnswer',
+  answerGroup: 'CustomerAnswer',
   answer: CustomerStatusAnswer,
   example: {
     request: { typeOfCommand: BLOCK_CUSTOMERS, customers: [{ uniqId: '12345678' }] },

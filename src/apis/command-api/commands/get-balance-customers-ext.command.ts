@@ -14,6 +14,7 @@ defineCommandWire({
   name: GET_BALANCE_CUSTOMERS_EXT,
   request: commandRequest(GET_BALANCE_CUSTOMERS_EXT, { customers: ItemList(CustomerReference, 'The customers', MAX_CUSTOMERS) }),
   answerName: 'CustomerBalanceAnswer',
+  answerGroup: 'CustomerAnswer',
   answer: CustomerBalanceAnswer,
   example: {
     request: { typeOfCommand: GET_BALANCE_CUSTOMERS_EXT, customers: [{ uniqId: '12345678' }, { phone: '+79990000000' }] },

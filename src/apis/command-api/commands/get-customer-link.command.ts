@@ -14,6 +14,7 @@ defineCommandWire({
   name: GET_CUSTOMER_LINK,
   request: commandRequest(GET_CUSTOMER_LINK, { customers: ItemList(CustomerReference, 'The customers') }),
   answerName: 'CustomerLinkAnswer',
+  answerGroup: 'CustomerAnswer',
   answer: CustomerLinkAnswer,
   example: {
     request: { typeOfCommand: GET_CUSTOMER_LINK, customers: [{ uniqId: '12345678' }] },

@@ -1,4 +1,4 @@
-import { TSchema } from '@sinclair/typebox';
+import { TSchema, Type } from '@sinclair/typebox';
 import { CommandApiError } from './command-api-error';
 
 /**
@@ -13,6 +13,11 @@ export interface CommandWire {
   /** Component name of the answer; commands answering the same shape share it. */
   answerName: string;
   answer: TSchema;
+  /**
+   * Answers whose top-level fields are the same (the per-customer answers differ only in their items)
+   * sit together in one `anyOf` component, so that the answer `oneOf` lists only shapes that exclude each other.
+   */
+  answerGroup?: string;
   example: { request: unknown; answer: unknown };
 }
 
@@ -37,6 +42,19 @@ export const COMMAND_EXAMPLES: {
   responses: Record<string, { summary: string; value: unknown }>;
 } = { requests: {}, responses: {} };
 
+const ANSWER_GROUPS = new Map<string, Array<{ $ref: string }>>();
+
+function addToGroup(group: string, answerName: string): void {
+  let members = ANSWER_GROUPS.get(group);
+  if (!members) {
+    members = [];
+    ANSWER_GROUPS.set(group, members);
+    COMMAND_COMPONENTS[group] = Type.Unsafe({ anyOf: members, description: 'The answer of a per-customer command: one entry per customer reference' });
+    COMMAND_ANSWER_SCHEMA.oneOf.push(ref(group));
+  }
+  members.push(ref(answerName));
+}
+
 export function defineCommandWire(wire: CommandWire): CommandWire {
   const requestName = requestComponent(wire.name);
   COMMAND_WIRES.push(wire);
@@ -45,7 +63,8 @@ export function defineCommandWire(wire: CommandWire): CommandWire {
   COMMAND_REQUEST_SCHEMA.discriminator.mapping[wire.name] = ref(requestName).$ref;
   if (!COMMAND_COMPONENTS[wire.answerName]) {
     COMMAND_COMPONENTS[wire.answerName] = wire.answer;
-    COMMAND_ANSWER_SCHEMA.oneOf.push(ref(wire.answerName));
+    if (wire.answerGroup) addToGroup(wire.answerGroup, wire.answerName);
+    else COMMAND_ANSWER_SCHEMA.oneOf.push(ref(wire.answerName));
   }
   COMMAND_EXAMPLES.requests[wire.name] = { summary: wire.name, value: wire.example.request };
   COMMAND_EXAMPLES.responses[wire.name] = { summary: wire.name, value: wire.example.answer };
