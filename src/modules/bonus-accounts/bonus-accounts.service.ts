@@ -4,9 +4,11 @@ import { randomUUID } from 'crypto';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/transaction';
+import { pointsSpent, WebhookOutbox } from '../webhooks';
 import { accountNotFound, customerBlocked, insufficientBalance, invalidPoints, zeroAdjustment } from './bonus-accounts.errors';
 import { newAccountNumber, newParticipantNumber } from './domain/account-numbers';
 import { LedgerBook } from './domain/ledger-book';
+import { expiredMessages } from './domain/ledger-messages';
 import { OperationCursor } from './domain/operation-cursor';
 import { AccountDetailsDto, AdjustmentResultDto, LotDto, OperationDto } from './dto/account.dto';
 import { OperationType } from './entities/bonus-operation.entity';
@@ -87,6 +89,7 @@ export class BonusAccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: LedgerStore,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** SELECT … FOR UPDATE of the accounts in ascending id order, with their customers' status. */
@@ -157,6 +160,7 @@ export class BonusAccountsService {
     const spent = book.consume('spend', meta, points, false);
     if (spent.index === null) throw insufficientBalance(book.available(account.id).toFixed(2), points.toFixed(2));
     const ids = await this.store.write(manager, book);
+    await this.outbox.record(manager, [pointsSpent({ ...meta, customerGuid: account.customerGuid, operationId: ids[spent.index], points: points.toFixed(2) })]);
     return { operationId: ids[spent.index], points: points.toFixed(2) };
   }
 
@@ -318,11 +322,12 @@ export class BonusAccountsService {
       const accountIds = sortIds(due.map((d) => String(d.account_id)));
       afterAccount = accountIds[accountIds.length - 1];
       const batch = await inTransaction(this.dataSource, async (manager) => {
-        await this.store.lock(manager, accountIds);
+        const locked = await this.store.lock(manager, accountIds);
         const book = await this.store.openBook(manager, accountIds);
         let points = new Decimal(0);
         for (const id of accountIds) points = points.plus(book.expireDue(id, now));
         await this.store.write(manager, book, now, false);
+        await this.outbox.record(manager, expiredMessages(locked, book.operations, now));
         return { lots: book.operations.length, points };
       });
       report.accounts += accountIds.length;
