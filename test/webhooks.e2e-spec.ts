@@ -113,6 +113,21 @@ describe('Outbound webhooks', () => {
     expect(verify(secret, receiver.received[0].headers, receiver.received[0].rawBody.replace('}', ' }'))).toBe(false);
   });
 
+  it('reports an item command: command.finished with its items by state and points.accrued per accrual', async () => {
+    await subscribe({ events: ALL_EVENTS });
+    const apiKey = await createClient(ctx);
+    const add = [
+      { uniqId: 'wh-quick-1', amount: '12.50', eventId: 'wh-q-1' },
+      { uniqId: 'wh-quick-2', amount: '3.00', eventId: 'wh-q-2' },
+      { uniqId: 'wh-quick-3', amount: '5.00', eventId: 'wh-q-1' },
+    ];
+    const { commandId } = (await sendCommand(ctx, apiKey, { typeOfCommand: 'addBonusExtQuick', add }).expect(200)).body;
+    const [finished] = await waitFor(async () => receiver.items('command.finished').length && receiver.items('command.finished'), 15000, 'command.finished');
+    expect(finished).toMatchObject({ commandId, typeOfCommand: 'addBonusExtQuick', counts: { processed: 2, rejected: 1, failed: 0, cancelled: 0 }, total: 3 });
+    const accrued = await waitFor(async () => receiver.items('points.accrued').length === 2 && receiver.items('points.accrued'));
+    expect(accrued.map((a) => [a.externalEventId, a.points]).sort()).toEqual([['wh-q-1', '12.50'], ['wh-q-2', '3.00']]);
+  });
+
   it('sends a subscription with a clientId only that client\'s command and event messages', async () => {
     const apiKey = await createClient(ctx, 'integrator', 'Client A');
     const other = await createClient(ctx, 'integrator', 'Client B');

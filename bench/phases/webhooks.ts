@@ -31,11 +31,11 @@ async function startReceiver(): Promise<{ url: string; posts: () => number; clos
 }
 
 /** Events/s of one backlog of `events`, queued at once and drained by the app's workers. */
-async function drainOnce(ctx: BenchContext, events: number, label: string): Promise<{ rate: number; seconds: number }> {
+async function drainOnce(ctx: BenchContext, events: number, label: string, keys: string): Promise<{ rate: number; seconds: number }> {
   const numberBefore = Number(await scalar(ctx.pool, 'SELECT COALESCE(MAX(number), 0) FROM customer_events'));
   await ctx.queues.pause();
   try {
-    const ids = await loadBacklog(ctx, events, label);
+    const ids = await loadBacklog(ctx, events, label, keys);
     await ctx.queues.enqueueChunks(ids, EVENT_CHUNK_SIZE, `bench-${label.replace(/\W+/g, '-')}`);
   } finally {
     await ctx.queues.resume();
@@ -62,13 +62,13 @@ async function drainOnce(ctx: BenchContext, events: number, label: string): Prom
 export async function runWebhooks(ctx: BenchContext): Promise<void> {
   const events = ctx.sizes.webhookEvents;
   await waitForDrain(ctx, 'earlier steps');
-  const without = await drainOnce(ctx, events, 'webhooks: no subscription');
+  const without = await drainOnce(ctx, events, 'webhooks: no subscription', 'webhooks-none');
   const receiver = await startReceiver();
   try {
     const subscription = await ctx.api.createWebhook(receiver.url, ALL_TYPES);
     await sleep(1500); // every process's subscription list is at most a second old
     const messagesBefore = Number(await scalar(ctx.pool, 'SELECT COUNT(*) FROM webhook_messages'));
-    const withOne = await drainOnce(ctx, events, 'webhooks: one subscription');
+    const withOne = await drainOnce(ctx, events, 'webhooks: one subscription', 'webhooks-one');
     const step = ctx.progress.step('webhooks: delivering', 1, '');
     const started = Date.now();
     for (;;) {

@@ -1,14 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiSecurity, ApiTags, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AdminGuard } from '../api-clients';
 import { DeliveriesService } from './deliveries.service';
 import { WEBHOOK_DOCS } from './webhook-docs';
 import { CreatedWebhookDto, CreateWebhookDto, DeliveriesQueryDto, DeliveryDto, DeliveryPageDto, UpdateWebhookDto, WebhookDto } from './dto/webhook.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
+const ADMIN_ERROR = { $ref: '#/components/schemas/AdminApiError' };
+
 @ApiTags('Admin: webhooks')
 @ApiSecurity('api-key')
 @ApiExtraModels(DeliveryDto)
+@ApiBadRequestResponse({ description: 'Invalid body or query (e.g. `url must use http or https`)', schema: ADMIN_ERROR })
+@ApiUnauthorizedResponse({ description: 'Missing or invalid API key', schema: ADMIN_ERROR })
+@ApiForbiddenResponse({ description: 'Not an admin key', schema: ADMIN_ERROR })
+@ApiNotFoundResponse({ description: 'No such subscription or delivery', schema: ADMIN_ERROR })
 @UseGuards(AdminGuard)
 @Controller('admin/webhooks')
 export class AdminWebhooksController {
@@ -19,7 +28,7 @@ export class AdminWebhooksController {
 
   @Post()
   @ApiOperation({ summary: 'Subscribe a URL to webhook events; the signing secret is shown only in this answer', description: WEBHOOK_DOCS })
-  @ApiOkResponse({ type: CreatedWebhookDto })
+  @ApiCreatedResponse({ type: CreatedWebhookDto })
   create(@Body() dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
     return this.subscriptions.create(dto);
   }
@@ -62,7 +71,7 @@ export class AdminWebhooksController {
   @Post(':id/deliveries/:deliveryId/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery again (same delivery id), e.g. a dead one once the receiver is fixed' })
-  @ApiOkResponse({ type: DeliveryDto })
+  @ApiAcceptedResponse({ type: DeliveryDto })
   replay(@Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<DeliveryDto> {
     return this.deliveries.replay(id, deliveryId);
   }

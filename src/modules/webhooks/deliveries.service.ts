@@ -78,6 +78,7 @@ export class DeliveriesService {
         WHERE m.delivery_id = ?`,
       [deliveryId],
     );
+    if (!row) return; // its subscription was deleted meanwhile
     if (!row.url || !row.secret || !row.active) {
       await this.dataSource.query("UPDATE webhook_messages SET state = 'dead', last_error = 'Subscription inactive' WHERE id = ?", [row.id]);
       return;
