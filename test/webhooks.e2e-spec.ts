@@ -1,4 +1,5 @@
 import { getQueueToken } from '@nestjs/bull';
+import { randomUUID } from 'crypto';
 import { Queue } from 'bull';
 import { SINGLE_PURCHASE_EXAMPLE } from '../src/apis/crm-api/crm-examples';
 import { JOBS, QUEUES } from '../src/common/queue/queues';
@@ -126,6 +127,24 @@ describe('Outbound webhooks', () => {
     expect(finished).toMatchObject({ commandId, typeOfCommand: 'addBonusExtQuick', counts: { processed: 2, rejected: 1, failed: 0, cancelled: 0 }, total: 3 });
     const accrued = await waitFor(async () => receiver.items('points.accrued').length === 2 && receiver.items('points.accrued'));
     expect(accrued.map((a) => [a.externalEventId, a.points]).sort()).toEqual([['wh-q-1', '12.50'], ['wh-q-2', '3.00']]);
+  });
+
+  it('reports an event that fails alone as customer_event.failed with its reason', async () => {
+    await subscribe({ events: ['customer_event.failed', 'command.finished'] });
+    const apiKey = await createClient(ctx);
+    await createRule(ctx, purchaseRule('10'));
+    const guid = randomUUID();
+    const full = await ctx.http().post('/admin/customers').set('X-Api-Key', ctx.adminKey).send({ uniqId: 'wh-full', guid, status: 'active' }).expect(201);
+    await adjust(ctx, full.body.accountNumber, '9999999999999999.00');
+    const event = commandEvent({ customerId: guid });
+    const { commandId } = (await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events: [event, commandEvent()] }).expect(200)).body;
+    const [failed] = await waitFor(async () => receiver.items('customer_event.failed').length && receiver.items('customer_event.failed'), 15000);
+    expect(failed).toEqual({
+      id: expect.any(String), eventId: event.eventId, commandId, customerGuid: guid, state: 'failed', points: '0.00',
+      error: 'Balance would exceed the maximum of 9999999999999999.99 points', operations: [],
+    });
+    const [finished] = await waitFor(async () => receiver.items('command.finished').length && receiver.items('command.finished'), 15000);
+    expect(finished.counts).toEqual({ processed: 1, rejected: 0, failed: 1, cancelled: 0 });
   });
 
   it('sends a subscription with a clientId only that client\'s command and event messages', async () => {
