@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Outbound webhooks: the subscriptions, the outbox of messages (one row per delivery, written in the
- * transaction of the change it reports) and the expiry notices already announced (one per lot and threshold).
+ * transaction of the change it reports; `resolved` = 0 while its data are references to be built at the
+ * first delivery) and the expiry notices already announced (one per lot and threshold).
  */
 export class Webhooks1732300016100 implements MigrationInterface {
   name = 'Webhooks1732300016100';
@@ -27,6 +28,7 @@ export class Webhooks1732300016100 implements MigrationInterface {
       type VARCHAR(40) NOT NULL,
       client_id BIGINT UNSIGNED NULL,
       data JSON NOT NULL,
+      resolved TINYINT(1) NOT NULL DEFAULT 1,
       state VARCHAR(10) NOT NULL DEFAULT 'pending',
       attempts INT UNSIGNED NOT NULL DEFAULT 0,
       status_code SMALLINT UNSIGNED NULL,

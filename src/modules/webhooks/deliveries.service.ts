@@ -7,6 +7,7 @@ import { DeliveryState } from './domain/delivery-states';
 import { WebhookEventType } from './domain/event-types';
 import { afterFailure } from './domain/retry';
 import { DeliveryDto, DeliveryPageDto, DeliveriesQueryDto } from './dto/webhook.dto';
+import { PayloadResolvers } from './payload-resolvers';
 import { SubscriptionsService } from './subscriptions.service';
 import { WebhookSender } from './webhook-sender';
 import { deliveryNotFound } from './webhooks.errors';
@@ -23,6 +24,7 @@ interface MessageRow {
   subscription_id: string;
   type: WebhookEventType;
   data: string | unknown[];
+  resolved: number;
   state: DeliveryState;
   attempts: number;
   status_code: number | null;
@@ -62,6 +64,7 @@ export class DeliveriesService {
     private readonly queue: DeliveryQueue,
     private readonly sender: WebhookSender,
     private readonly subscriptions: SubscriptionsService,
+    private readonly resolvers: PayloadResolvers,
     private readonly config: AppConfig,
   ) {}
 
@@ -83,7 +86,11 @@ export class DeliveriesService {
       await this.dataSource.query("UPDATE webhook_messages SET state = 'dead', last_error = 'Subscription inactive' WHERE id = ?", [row.id]);
       return;
     }
-    const outcome = await this.sender.send({ deliveryId, type: row.type, url: row.url, secret: row.secret, body: deliveryBody(row) });
+    const data = row.resolved ? json<unknown[]>(row.data) : await this.resolve(row).catch((error: Error) => error);
+    const outcome = data instanceof Error
+      ? { ok: false, statusCode: null, error: `Data could not be built: ${data.message}`.slice(0, 500) }
+      : data.length === 0 ? { ok: true, statusCode: null, error: null } // nothing left to report
+        : await this.sender.send({ deliveryId, type: row.type, url: row.url, secret: row.secret, body: deliveryBody({ ...row, data }) });
     const at = new Date();
     if (outcome.ok) {
       await this.dataSource.query(
@@ -103,6 +110,13 @@ export class DeliveriesService {
     if (next.dead) this.logger.warn({ deliveryId, subscriptionId: String(row.subscription_id), attempts, error: outcome.error }, 'Webhook delivery dead');
     else await this.queue.add([{ deliveryId, attempts, delayMs: next.next.getTime() - Date.now() }]);
     await this.subscriptionFailed(String(row.subscription_id), at);
+  }
+
+  /** Builds a deferred delivery's data once and keeps it, so every attempt sends the same body. */
+  private async resolve(row: MessageRow): Promise<unknown[]> {
+    const data = await this.resolvers.resolve(row.type, json<Array<Record<string, unknown>>>(row.data));
+    await this.dataSource.query('UPDATE webhook_messages SET data = ?, resolved = 1 WHERE id = ?', [JSON.stringify(data), row.id]);
+    return data;
   }
 
   /** Marks the subscription failing; one failing for the whole retry window is deactivated. */

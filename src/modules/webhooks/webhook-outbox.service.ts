@@ -39,10 +39,10 @@ export class WebhookOutbox {
     const deliveries = fanOut(messages, await this.subscriptions.active(), this.config.webhooks.batchSize);
     if (deliveries.length === 0) return;
     const now = new Date();
-    const rows = deliveries.map((d) => [randomUUID(), d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), now, now]);
+    const rows = deliveries.map((d) => [randomUUID(), d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), d.deferred ? 0 : 1, now, now]);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await manager.query(
-        'INSERT INTO webhook_messages (delivery_id, subscription_id, type, client_id, data, next_attempt_at, created_at) VALUES ?',
+        'INSERT INTO webhook_messages (delivery_id, subscription_id, type, client_id, data, resolved, next_attempt_at, created_at) VALUES ?',
         [rows.slice(i, i + INSERT_CHUNK)],
       );
     }

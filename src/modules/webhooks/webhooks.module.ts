@@ -5,6 +5,7 @@ import { ApiClientsModule } from '../api-clients';
 import { AdminWebhooksController } from './admin-webhooks.controller';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryQueue } from './delivery-queue';
+import { PayloadResolvers } from './payload-resolvers';
 import { SubscriptionsService } from './subscriptions.service';
 import { WebhookOutbox } from './webhook-outbox.service';
 import { WebhookSender } from './webhook-sender';
@@ -13,7 +14,7 @@ import { WebhookSender } from './webhook-sender';
 @Module({
   imports: [ApiClientsModule, BullModule.registerQueue({ name: QUEUES.webhooks })],
   controllers: [AdminWebhooksController],
-  providers: [SubscriptionsService, WebhookOutbox, DeliveryQueue, DeliveriesService, WebhookSender],
-  exports: [WebhookOutbox, DeliveriesService],
+  providers: [SubscriptionsService, WebhookOutbox, DeliveryQueue, DeliveriesService, WebhookSender, PayloadResolvers],
+  exports: [WebhookOutbox, DeliveriesService, PayloadResolvers],
 })
 export class WebhooksModule {}

@@ -23,9 +23,13 @@ export const CLIENT_TYPES: ReadonlySet<WebhookEventType> = new Set([
   'command.finished', 'customer_event.processed', 'customer_event.rejected', 'customer_event.failed',
 ]);
 
-/** A change to report: its type, the client it concerns (null: customer-level) and its data item. */
+/**
+ * A change to report: its type, the client it concerns (null: customer-level) and its data item — or,
+ * when `deferred`, a reference its owner's resolver turns into data items at the first delivery.
+ */
 export interface WebhookMessage {
   type: WebhookEventType;
   clientId: string | null;
   data: Record<string, unknown>;
+  deferred?: boolean;
 }

@@ -12,6 +12,8 @@ export interface Delivery {
   type: WebhookEventType;
   clientId: string | null;
   data: Array<Record<string, unknown>>;
+  /** The data are references, resolved at the first delivery. */
+  deferred: boolean;
 }
 
 /** Whether the subscription receives messages of this type concerning this client (null: customer-level). */
@@ -32,13 +34,13 @@ export function fanOut(messages: WebhookMessage[], subscriptions: ActiveSubscrip
     for (const subscription of subscriptions) {
       if (!receives(subscription, message.type, message.clientId)) continue;
       if (!BATCHED_TYPES.has(message.type)) {
-        deliveries.push({ subscriptionId: subscription.id, type: message.type, clientId: message.clientId, data: [message.data] });
+        deliveries.push({ subscriptionId: subscription.id, type: message.type, clientId: message.clientId, data: [message.data], deferred: !!message.deferred });
         continue;
       }
-      const key = `${subscription.id}|${message.type}|${message.clientId}`;
+      const key = `${subscription.id}|${message.type}|${message.clientId}|${!!message.deferred}`;
       let batch = open.get(key);
       if (!batch || batch.data.length >= batchSize) {
-        batch = { subscriptionId: subscription.id, type: message.type, clientId: message.clientId, data: [] };
+        batch = { subscriptionId: subscription.id, type: message.type, clientId: message.clientId, data: [], deferred: !!message.deferred };
         open.set(key, batch);
         deliveries.push(batch);
       }
