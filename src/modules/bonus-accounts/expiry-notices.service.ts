@@ -31,7 +31,7 @@ export class ExpiryNoticesService {
 
   async announce(now: Date = new Date()): Promise<{ lots: number; messages: number }> {
     const days = this.config.webhooks.expiryNoticeDays;
-    if (days.length === 0 || !(await this.outbox.wants('points.expiring', [null]))) return { lots: 0, messages: 0 };
+    if (days.length === 0 || !(await this.outbox.wants(this.dataSource.manager, 'points.expiring', [null]))) return { lots: 0, messages: 0 };
     const horizon = new Date(now.getTime() + Math.max(...days) * 24 * 60 * 60 * 1000);
     const report = { lots: 0, messages: 0 };
     let after = '0';

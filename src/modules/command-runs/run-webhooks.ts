@@ -11,7 +11,7 @@ export class RunWebhooks {
 
   /** command.finished for the item runs among `commandIds` not done yet, with their items counted by state (call before marking them done). */
   async finishing(manager: EntityManager, commandIds: string[]): Promise<void> {
-    if (commandIds.length === 0 || !(await this.outbox.wants('command.finished'))) return;
+    if (commandIds.length === 0 || !(await this.outbox.wants(manager, 'command.finished'))) return;
     const rows: Array<{ id: string; client_id: string; type: string; state: string; n: string }> = await manager.query(
       `SELECT r.id, r.client_id, r.type, i.state, COUNT(*) AS n FROM command_runs r JOIN command_items i ON i.command_id = r.id
         WHERE r.id IN (?) AND r.state <> 'done' GROUP BY r.id, r.client_id, r.type, i.state`,

@@ -67,9 +67,9 @@ export class EventWebhooks implements OnModuleInit {
   async chunkFinished(manager: EntityManager, events: PendingEvent[], outcomes: EventOutcome[]): Promise<void> {
     const clientIds = [...new Set(events.map((e) => e.clientId))];
     const [processed, rejected, accrued] = await Promise.all([
-      this.outbox.wants('customer_event.processed', clientIds),
-      this.outbox.wants('customer_event.rejected', clientIds),
-      this.outbox.wants('points.accrued', [null]),
+      this.outbox.wants(manager, 'customer_event.processed', clientIds),
+      this.outbox.wants(manager, 'customer_event.rejected', clientIds),
+      this.outbox.wants(manager, 'points.accrued', [null]),
     ]);
     if (!processed && !rejected && !accrued) return;
     const messages: WebhookMessage[] = outcomes.map((o, i) => ({ type: `customer_event.${o.state as 'processed' | 'rejected'}`, clientId: events[i].clientId, data: { id: o.id }, deferred: true }));
@@ -130,7 +130,7 @@ export class EventWebhooks implements OnModuleInit {
       'SELECT e.client_id, e.command_id, e.payload, c.guid FROM customer_events e LEFT JOIN customers c ON c.id = e.customer_id WHERE e.id = ?',
       [eventId],
     );
-    if (!row || !(await this.outbox.wants('customer_event.failed', [String(row.client_id)]))) return;
+    if (!row || !(await this.outbox.wants(manager, 'customer_event.failed', [String(row.client_id)]))) return;
     const payload = json<Record<string, unknown> | null>(row.payload);
     await this.outbox.record(manager, [customerEventFinished({
       id: eventId, eventId: externalId(payload), commandId: row.command_id, clientId: String(row.client_id),
@@ -140,7 +140,7 @@ export class EventWebhooks implements OnModuleInit {
 
   /** command.finished for the runs among `commandIds` that are not done yet (call before marking them done; the runs are locked). */
   async commandsFinishing(manager: EntityManager, commandIds: string[]): Promise<void> {
-    if (commandIds.length === 0 || !(await this.outbox.wants('command.finished'))) return;
+    if (commandIds.length === 0 || !(await this.outbox.wants(manager, 'command.finished'))) return;
     const runs: Array<{ id: string; client_id: string; type: string }> = await manager.query(
       "SELECT id, client_id, type FROM command_runs WHERE id IN (?) AND state <> 'done'",
       [commandIds],

@@ -11,7 +11,7 @@ export class StatusWebhooks {
   constructor(private readonly outbox: WebhookOutbox) {}
 
   async changing(manager: EntityManager, ids: string[], to: string, cause: StatusCause, onlyFrom?: string): Promise<void> {
-    if (ids.length === 0 || !(await this.outbox.wants('customer.status_changed', [null]))) return;
+    if (ids.length === 0 || !(await this.outbox.wants(manager, 'customer.status_changed', [null]))) return;
     const rows: Array<{ id: string; guid: string | null; uniq_id: string | null; status: string }> = await manager.query(
       `SELECT id, guid, uniq_id, status FROM customers WHERE id IN (?) AND status <> ?${onlyFrom ? ' AND status = ?' : ''} ORDER BY id FOR UPDATE`,
       onlyFrom ? [ids, to, onlyFrom] : [ids, to],

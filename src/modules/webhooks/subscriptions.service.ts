@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { WebhookEventType } from './domain/event-types';
 import { ActiveSubscription } from './domain/fan-out';
 import { urlProblem } from './domain/webhook-url';
@@ -97,10 +97,14 @@ export class SubscriptionsService {
     this.changed();
   }
 
-  /** The active subscriptions, read at most once per SUBSCRIPTIONS_TTL_MS per process. */
-  active(): Promise<ActiveSubscription[]> {
+  /**
+   * The active subscriptions, read at most once per SUBSCRIPTIONS_TTL_MS per process, through the
+   * caller's transaction: a caller holding a pooled connection never waits for a second one (many
+   * concurrent transactions would otherwise exhaust the pool waiting on each other).
+   */
+  active(manager: EntityManager): Promise<ActiveSubscription[]> {
     if (!this.cached || Date.now() - this.cached.at > SUBSCRIPTIONS_TTL_MS) {
-      const list = this.dataSource
+      const list = manager
         .query('SELECT id, client_id, events FROM webhook_subscriptions WHERE active = 1')
         .then((rows: SubscriptionRow[]) => rows.map((r) => ({
           id: String(r.id), clientId: r.client_id === null ? null : String(r.client_id), events: json<WebhookEventType[]>(r.events),

@@ -27,8 +27,8 @@ export class WebhookOutbox {
    * Whether an active subscription receives this type for one of these clients (null: customer-level),
    * or for any client when none are given: lets callers skip reading and building what nobody receives.
    */
-  async wants(type: WebhookEventType, clientIds?: Array<string | null>): Promise<boolean> {
-    const subscriptions = await this.subscriptions.active();
+  async wants(manager: EntityManager, type: WebhookEventType, clientIds?: Array<string | null>): Promise<boolean> {
+    const subscriptions = await this.subscriptions.active(manager);
     if (!clientIds) return subscriptions.some((s) => s.events.includes(type));
     return subscriptions.some((s) => clientIds.some((clientId) => receives(s, type, clientId)));
   }
@@ -36,7 +36,7 @@ export class WebhookOutbox {
   /** Stores one outbox row per delivery (fan-out to the subscriptions that receive each message, batched types grouped). */
   async record(manager: EntityManager, messages: WebhookMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const deliveries = fanOut(messages, await this.subscriptions.active(), this.config.webhooks.batchSize);
+    const deliveries = fanOut(messages, await this.subscriptions.active(manager), this.config.webhooks.batchSize);
     if (deliveries.length === 0) return;
     const now = new Date();
     const rows = deliveries.map((d) => [randomUUID(), d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), d.deferred ? 0 : 1, now, now]);
