@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
-import { LockedAccountView, LedgerEntryResult } from '../bonus-accounts';
+import { LockedAccount, LedgerEntryResult } from '../bonus-accounts';
 import { commandFinished, pointsAccrued, WebhookOutbox } from '../webhooks';
 
 /** The webhook messages of asynchronous item commands (addCustomerPointMessage, addBonusExtQuick), in their transactions. */
@@ -26,7 +26,7 @@ export class RunWebhooks {
   }
 
   /** points.accrued for the accruals of command items that wrote points. */
-  async accrued(manager: EntityManager, results: LedgerEntryResult[], accounts: Map<string, LockedAccountView>): Promise<void> {
+  async accrued(manager: EntityManager, results: LedgerEntryResult[], accounts: Map<string, LockedAccount>): Promise<void> {
     await this.outbox.record(manager, results.filter((r) => !r.duplicate && r.operationId && new Decimal(r.applied).gt(0)).map((r) => pointsAccrued({
       customerGuid: accounts.get(r.request.accountId)?.customerGuid ?? null, eventId: null, externalEventId: r.request.externalEventId ?? null,
       points: r.applied, operations: [{ operationId: r.operationId!, ruleId: null, points: r.applied, expiresAt: r.request.expiresAt }],

@@ -1,3 +1,4 @@
+import { formatCents } from '../../../common/decimal/cents';
 import { pointsExpired, WebhookMessage } from '../../webhooks';
 import { LockedAccount } from '../ledger.types';
 import { PlannedOperation } from './ledger-book';
@@ -8,7 +9,7 @@ export function expiredMessages(accounts: Map<string, LockedAccount>, operations
   for (const o of operations) {
     if (o.type !== 'expiry' || !o.lotId) continue;
     const lots = byAccount.get(o.accountId) ?? [];
-    lots.push({ lotId: o.lotId, points: o.points.abs().toFixed(2) });
+    lots.push({ lotId: o.lotId, points: formatCents(o.points < 0n ? -o.points : o.points) });
     byAccount.set(o.accountId, lots);
   }
   return [...byAccount].map(([accountId, lots]) => pointsExpired({ customerGuid: accounts.get(accountId)?.customerGuid ?? null, lots, expiredAt }));

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * transaction of the change it reports; `resolved` = 0 while its data are references to be built at the
  * first delivery) and the expiry notices already announced (one per lot and threshold).
  */
-export class Webhooks1732300016100 implements MigrationInterface {
-  name = 'Webhooks1732300016100';
+export class Webhooks1732300016800 implements MigrationInterface {
+  name = 'Webhooks1732300016800';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE webhook_subscriptions (
