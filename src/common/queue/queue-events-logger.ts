@@ -3,7 +3,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Job, Queue } from 'bull';
 import { logRedisErrors } from '../redis/redis-error-log';
-import { QUEUES } from './queues';
+import { ENGINE_QUEUES } from './queues';
 
 /**
  * Logs every failed job of every queue (each attempt, with what the job names) and the queues'
@@ -18,7 +18,7 @@ export class QueueEventsLogger implements OnModuleInit {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   onModuleInit(): void {
-    for (const name of Object.values(QUEUES)) {
+    for (const name of ENGINE_QUEUES) {
       const queue = this.registered(name);
       if (!queue) continue;
       logRedisErrors(queue, this.logger, `Queue ${name}: Redis error`);
