@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'crypto';
+import { hostname } from 'os';
 import Redis from 'ioredis';
 import { AppConfig } from '../../../config';
 import { REDIS } from '../../../common/redis/redis.module';
@@ -14,8 +15,8 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 
 /**
  * Exclusive leases on event partitions, shared by every worker process through Redis: a job of a
- * partition runs only while it holds the partition's lease. A lease carries a random token, is
- * renewed while its job runs, and is released only by its holder.
+ * partition runs only while it holds the partition's lease. A lease's value names its holder
+ * (`host:pid:random`), it is renewed while its job runs, and is released only by its holder.
  */
 @Injectable()
 export class PartitionLeases {
@@ -27,7 +28,7 @@ export class PartitionLeases {
   /** Runs `work` holding the lease of `partition`, waiting while another job holds it. */
   async holding<T>(partition: string, work: () => Promise<T>): Promise<T> {
     const key = `${this.config.queuePrefix}:lease:${partition}`;
-    const token = randomBytes(12).toString('hex');
+    const token = `${hostname()}:${process.pid}:${randomBytes(6).toString('hex')}`;
     while ((await this.redis.set(key, token, 'PX', LEASE_TTL_MS, 'NX')) !== 'OK') await sleep(RETRY_EVERY_MS);
     const renewal = setInterval(() => void this.redis.eval(RENEW, 1, key, token, LEASE_TTL_MS).catch(() => undefined), RENEW_EVERY_MS);
     try {
