@@ -27,6 +27,7 @@ import { runLag } from './phases/lag';
 import { runLoader } from './phases/loader';
 import { checkRowFidelity, createClients, loadFixtures } from './phases/prepare';
 import { runReads } from './phases/reads';
+import { runCommandStepTwo } from './phases/step-two';
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -120,7 +121,10 @@ async function main(): Promise<number> {
 
     const baseline = options.phases.has('baseline') ? await runBaseline(ctx) : null;
     const saturating = options.phases.has('ingest') ? await runCrmIngest(ctx, baseline) : DEFAULT_SATURATING_RATE;
-    if (options.phases.has('commands')) await runCommandIngest(ctx, baseline);
+    if (options.phases.has('commands')) {
+      await runCommandStepTwo(ctx);
+      await runCommandIngest(ctx, baseline);
+    }
     if (options.phases.has('latency')) await runCallLatency(ctx, saturating);
     if (options.phases.has('processing')) await runProcessing(ctx);
     if (options.phases.has('lag')) await runLag(ctx);
