@@ -156,9 +156,10 @@ async function main(): Promise<number> {
   const cpuNotes = Object.entries(details)
     .filter(([, d]) => d && typeof d === 'object' && 'cpu' in (d as object))
     .map(([step, d]) => {
-      const { cpu, db } = d as StepLoad;
+      const { cpu, db, lockWaits } = d as StepLoad;
       return `${step}: app ${cpu.app} %, MariaDB ${cpu.mariadb} %, harness ${cpu.harness} %, others ${cpu.other} %, idle ${cpu.idle} %; ` +
-        `row lock waits ${db.rowLockWaits} (${db.rowLockTimeMs} ms), deadlocks ${db.deadlocks}, fsyncs ${db.fsyncs}`;
+        `row lock waits ${db.rowLockWaits} (${db.rowLockTimeMs} ms) server-wide, ${lockWaits?.waits ?? '?'} seen in the bench database, ` +
+        `deadlocks ${db.deadlocks}, fsyncs ${db.fsyncs}`;
     });
   if (cpuNotes.length) process.stdout.write(`\nCPU per step (% of one core; ${os.cpus().length} cores = ${os.cpus().length * 100} %):\n  ${cpuNotes.join('\n  ')}\n`);
   for (const [step, d] of Object.entries(details)) {
