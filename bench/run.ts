@@ -35,6 +35,12 @@ const SEED = 20261122;
 /** Used when the latency step runs without the ingest step before it. */
 const DEFAULT_SATURATING_RATE = 5000;
 
+/** ` (12 on reward_rules, 3 on bonus_accounts)` — which tables the bench database's lock waits were on. */
+function waitsByTable(lockWaits: StepLoad['lockWaits'] | undefined): string {
+  const tables = Object.entries(lockWaits?.byTable ?? {}).map(([table, n]) => `${n} on ${table.split('.').pop()?.replace(/`/g, '')}`);
+  return tables.length ? ` (${tables.join(', ')})` : '';
+}
+
 async function main(): Promise<number> {
   const parsed = parseOptions(process.argv.slice(2));
   if (parsed === 'help') {
@@ -158,7 +164,7 @@ async function main(): Promise<number> {
     .map(([step, d]) => {
       const { cpu, db, lockWaits } = d as StepLoad;
       return `${step}: app ${cpu.app} %, MariaDB ${cpu.mariadb} %, harness ${cpu.harness} %, others ${cpu.other} %, idle ${cpu.idle} %; ` +
-        `row lock waits ${db.rowLockWaits} (${db.rowLockTimeMs} ms) server-wide, ${lockWaits?.waits ?? '?'} seen in the bench database, ` +
+        `row lock waits ${db.rowLockWaits} (${db.rowLockTimeMs} ms) server-wide, ${lockWaits?.waits ?? '?'} seen in the bench database${waitsByTable(lockWaits)}, ` +
         `deadlocks ${db.deadlocks}, fsyncs ${db.fsyncs}`;
     });
   if (cpuNotes.length) process.stdout.write(`\nCPU per step (% of one core; ${os.cpus().length} cores = ${os.cpus().length * 100} %):\n  ${cpuNotes.join('\n  ')}\n`);
