@@ -8,6 +8,7 @@ const MODULE_TIERS = [
   ['command-runs'],
   ['customers'],
   ['bonus-accounts', 'rewards-rules', 'directories'],
+  ['webhooks'],
   ['api-clients'],
 ];
 

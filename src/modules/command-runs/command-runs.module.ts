@@ -15,6 +15,8 @@ import { CommandLockEntity } from './entities/command-lock.entity';
 import { CommandRunEntity } from './entities/command-run.entity';
 import { PointMessagesService } from './point-messages.service';
 import { QuickBonusesService } from './quick-bonuses.service';
+import { RunWebhooks } from './run-webhooks';
+import { WebhooksModule } from '../webhooks';
 
 @Module({
   imports: [
@@ -22,8 +24,9 @@ import { QuickBonusesService } from './quick-bonuses.service';
     BullModule.registerQueue({ name: QUEUES.commands }),
     CustomersModule,
     BonusAccountsModule,
+    WebhooksModule,
   ],
-  providers: [CommandEventIdsService, CommandLocksService, CommandRunsService, CustomerItemEffects, PointMessagesService, QuickBonusesService, CommandStepTwoService],
+  providers: [CommandEventIdsService, CommandLocksService, CommandRunsService, CustomerItemEffects, PointMessagesService, QuickBonusesService, CommandStepTwoService, RunWebhooks],
   exports: [CommandEventIdsService, CommandLocksService, CommandRunsService, PointMessagesService, QuickBonusesService, CommandStepTwoService],
 })
 export class CommandRunsModule {}

@@ -6,6 +6,7 @@ import { CustomerMessageInput, CustomersService, IdentityChange, ITEM_ERRORS, Ma
 import { DUPLICATE_EVENT_ID } from './command-runs.errors';
 import { CommandEventIdsService } from './command-event-ids.service';
 import { ItemOutcome, LockedRun } from './command-runs.types';
+import { RunWebhooks } from './run-webhooks';
 
 /** What one command item does once its customer is known. */
 export interface ItemPlan {
@@ -29,6 +30,7 @@ export class CustomerItemEffects {
     private readonly customers: CustomersService,
     private readonly accounts: BonusAccountsService,
     private readonly eventIds: CommandEventIdsService,
+    private readonly webhooks: RunWebhooks,
   ) {}
 
   async apply(manager: EntityManager, run: LockedRun, plans: ItemPlan[]): Promise<ItemOutcome[]> {
@@ -72,6 +74,7 @@ export class CustomerItemEffects {
       });
     }
     const results = await this.accounts.applyBatch(manager, requests.map((r) => r.request));
+    await this.webhooks.accrued(manager, results, locked);
     const activated: string[] = [];
     results.forEach((result, i) => {
       const { plan } = requests[i];

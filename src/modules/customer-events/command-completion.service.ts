@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CommandRunsService } from '../command-runs';
+import { EventWebhooks } from './event-webhooks.service';
 
 /**
  * When a loadCustomerEventsExt command is over: none of its events is pending. Its run is marked
@@ -8,7 +9,10 @@ import { CommandRunsService } from '../command-runs';
  */
 @Injectable()
 export class CommandCompletionService {
-  constructor(private readonly runs: CommandRunsService) {}
+  constructor(
+    private readonly runs: CommandRunsService,
+    private readonly webhooks: EventWebhooks,
+  ) {}
 
   async hasPendingEvents(manager: EntityManager, commandId: string): Promise<boolean> {
     return (await this.pendingCommands(manager, [commandId])).size > 0;
@@ -22,7 +26,9 @@ export class CommandCompletionService {
     if (commandIds.length === 0) return;
     await this.runs.lockRuns(manager, commandIds);
     const pending = await this.pendingCommands(manager, commandIds);
-    await this.runs.finishRuns(manager, commandIds.filter((id) => !pending.has(id)));
+    const finished = commandIds.filter((id) => !pending.has(id));
+    await this.webhooks.commandsFinishing(manager, finished);
+    await this.runs.finishRuns(manager, finished);
   }
 
   private async pendingCommands(manager: EntityManager, commandIds: string[]): Promise<Set<string>> {

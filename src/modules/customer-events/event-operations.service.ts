@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CommandEventIdsService } from '../command-runs';
 import { RewardsRulesService } from '../rewards-rules';
 import { eventNotFound, unknownCommandId } from './customer-events.errors';
+import { EventDetailDto } from './dto/event-detail.dto';
 
 export interface EventOperationView {
   eventId: string;
@@ -74,7 +75,7 @@ export class EventOperationsService {
   }
 
   /** The admin view of one event. */
-  async detail(id: string) {
+  async detail(id: string): Promise<EventDetailDto> {
     const [row] = await this.dataSource.query(
       `SELECT id, number, type, source, client_id AS clientId, external_key AS externalKey, command_id AS commandId,
               customer_id AS customerId, account_id AS accountId, performed_on AS performedOn, amount, attributes, payload, udf,

@@ -7,6 +7,7 @@ export { CustomerIndex, matchPointMessage, matchQuickBonus } from './domain/cust
 export type { MatchDecision } from './domain/customer-matching';
 export type { CustomerReference } from './domain/customer-reference';
 export { CUSTOMER_TYPE_FIELDS } from './domain/customer-record';
+export { CUSTOMER_STATUSES } from './entities/customer.entity';
 export { validatePointMessageItem } from './domain/point-message-item';
 export type { CustomerMessageInput, PointMessageItem } from './domain/point-message-item';
 export { validateQuickBonusItem } from './domain/quick-bonus-item';

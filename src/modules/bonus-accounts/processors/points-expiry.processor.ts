@@ -4,6 +4,7 @@ import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
 import { RepeatableJob } from '../../../common/queue/repeatable-job';
 import { BonusAccountsService } from '../bonus-accounts.service';
+import { ExpiryNoticesService } from '../expiry-notices.service';
 
 /** How often the expiry job runs. */
 export const POINTS_EXPIRY_EVERY_MS = 10 * 60 * 1000;
@@ -16,6 +17,7 @@ export class PointsExpiryProcessor implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     private readonly accounts: BonusAccountsService,
+    private readonly notices: ExpiryNoticesService,
     @InjectQueue(QUEUES.maintenance) queue: Queue,
   ) {
     this.schedule = new RepeatableJob(queue, JOBS.expirePoints, POINTS_EXPIRY_EVERY_MS, 100);
@@ -35,6 +37,7 @@ export class PointsExpiryProcessor implements OnApplicationBootstrap, OnApplicat
     const started = Date.now();
     this.logger.log({ jobId: job.id }, 'Points expiry started');
     const report = await this.accounts.expirePoints(new Date());
-    this.logger.log({ jobId: job.id, ...report, ms: Date.now() - started }, 'Points expiry finished');
+    const notices = await this.notices.announce(new Date());
+    this.logger.log({ jobId: job.id, ...report, notices, ms: Date.now() - started }, 'Points expiry finished');
   }
 }
