@@ -5,9 +5,8 @@
  */
 const MODULE_TIERS = [
   ['customer-events'],
-  ['command-runs'],
   ['customers'],
-  ['bonus-accounts', 'rewards-rules', 'directories'],
+  ['command-runs', 'bonus-accounts', 'rewards-rules', 'directories'],
   ['api-clients'],
 ];
 

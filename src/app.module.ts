@@ -20,9 +20,9 @@ import { DirectoriesModule } from './modules/directories';
 import { RewardsRulesModule } from './modules/rewards-rules';
 
 /** The Bull processors; loaded only where ROLE runs background work (all, worker). */
-const PROCESSOR_MODULES: Type[] = [
+const PROCESSOR_MODULES: Array<Type | DynamicModule> = [
   CustomerEventsProcessorsModule,
-  CommandRunsProcessorsModule,
+  CommandRunsProcessorsModule.forHandlers(CustomersModule),
   BonusAccountsProcessorsModule,
 ];
 

@@ -58,6 +58,18 @@ export interface OperationRow {
   expiresAt: Date | null;
 }
 
+/** One ledger line with what refers to it: its register event and its idempotency key. */
+export interface LedgerLine {
+  id: string;
+  accountId: string;
+  type: OperationType;
+  eventId: string | null;
+  key: string;
+  ruleId: string | null;
+  points: string;
+  createdAt: Date;
+}
+
 export interface ExpiryReport {
   accounts: number;
   lots: number;
@@ -258,6 +270,26 @@ export class BonusAccountsService {
       this.logger.log({ accountId, operationId: ids[index], points: value.toFixed(2) }, 'Account adjusted');
       return { operationId: ids[index], operationType: 'adjustment', points: value.toFixed(2), balance: after.balance };
     });
+  }
+
+  /**
+   * The ledger lines of these register events and of these idempotency keys, in ledger order: one
+   * query per kind of reference given.
+   */
+  async operationsFor(refs: { eventIds?: string[]; keys?: string[] }): Promise<LedgerLine[]> {
+    const lines: LedgerLine[] = [];
+    for (const [column, values] of [['event_id', refs.eventIds], ['idempotency_key', refs.keys]] as const) {
+      if (!values?.length) continue;
+      const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+        `SELECT id, account_id, type, event_id, idempotency_key, rule_id, points, created_at FROM bonus_operations WHERE ${column} IN (?) ORDER BY id`,
+        [values],
+      );
+      lines.push(...rows.map((r) => ({
+        id: String(r.id), accountId: String(r.account_id), type: r.type as OperationType, eventId: (r.event_id as string | null) ?? null,
+        key: r.idempotency_key as string, ruleId: r.rule_id == null ? null : String(r.rule_id), points: r.points as string, createdAt: r.created_at as Date,
+      })));
+    }
+    return lines;
   }
 
   async recentOperations(accountId: string, limit: number, manager: EntityManager = this.dataSource.manager): Promise<OperationRow[]> {

@@ -167,6 +167,14 @@ export class CustomersService {
     return [...byId.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   }
 
+  /** customers.id → GUID, in one query (customers without a GUID are left out). */
+  async guidsOf(ids: Iterable<string>, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ id: string; guid: string | null }> = await manager.query('SELECT id, guid FROM customers WHERE id IN (?)', [wanted]);
+    return new Map(rows.flatMap((r) => (r.guid === null ? [] : [[r.id, r.guid] as [string, string]])));
+  }
+
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerRecord | null> {
     return (await this.byColumn(manager, 'id', [id]))[0] ?? null;
   }

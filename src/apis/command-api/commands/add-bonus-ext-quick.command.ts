@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients';
-import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from '../../../modules/command-runs';
+import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from '../../../modules/customers';
 import { addCommandExample } from '../command-examples';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';

@@ -2,12 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CustomerIndex, CustomersService, matchPointMessage, PointMessageItem, validatePointMessageItem } from '../customers';
-import { CommandEventIdsService } from './command-event-ids.service';
-import { DUPLICATE_EVENT_ID } from './command-runs.errors';
-import { CommandRunsService } from './command-runs.service';
-import { ItemOutcome, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
-import { AcceptedCommand, failure, success } from './customer-command-result';
+import { CommandEventIdsService, CommandRunsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, PendingItem, StepTwoHandler } from '../../command-runs';
+import { CustomersService } from '../customers.service';
+import { CustomerIndex, matchPointMessage } from '../domain/customer-matching';
+import { PointMessageItem, validatePointMessageItem } from '../domain/point-message-item';
+import { acceptAddCommand } from './accept-add-command';
+import { AcceptedCommand, success } from './customer-command-result';
 import { CustomerItemEffects, ItemPlan } from './customer-item-effects';
 
 export const ADD_CUSTOMER_POINT_MESSAGE = 'addCustomerPointMessage';
@@ -20,7 +20,8 @@ type StoredPointMessage = PointMessageItem & { guid: string; guidGiven: boolean 
  * item fails alone); step 2 applies the FAQ's identity rules, accrues and stores the messages.
  */
 @Injectable()
-export class PointMessagesService {
+export class PointMessagesService implements StepTwoHandler {
+  readonly command = ADD_CUSTOMER_POINT_MESSAGE;
   private readonly logger = new Logger(PointMessagesService.name);
 
   constructor(
@@ -31,32 +32,26 @@ export class PointMessagesService {
     private readonly effects: CustomerItemEffects,
   ) {}
 
-  async accept(clientId: string, rawItems: unknown[]): Promise<AcceptedCommand> {
-    const validations = rawItems.map(validatePointMessageItem);
-    const valid = validations.flatMap((v) => (v.ok ? [v.item] : []));
-    // Without a GUID the answer gives the customer's own, or a new one the customer will be created with.
-    const known = await this.customers.findIdentities(this.dataSource.manager, { uniqIds: valid.filter((i) => !i.guid).map((i) => i.uniqId) });
-    const guidOfLogin = new Map(known.filter((c) => c.guid && c.uniqId).map((c) => [c.uniqId!.toLowerCase(), c.guid!]));
-    const results = [];
-    const items: NewCommandItem[] = [];
-    for (const [n, v] of validations.entries()) {
-      if (!v.ok) {
-        results.push(failure(v.login, v.guid, v.error));
-        const raw = rawItems[n] as Record<string, unknown> | null;
-        const eventId = typeof raw?.eventId === 'string' || typeof raw?.eventId === 'number' ? String(raw.eventId) : null;
-        items.push({ itemKey: (eventId ?? v.login)?.slice(0, 191) ?? null, payload: null, state: 'rejected', error: v.error });
-        continue;
-      }
-      const item = v.item;
-      const guid = item.guid ?? guidOfLogin.get(item.uniqId.toLowerCase()) ?? randomUUID();
-      const raw = rawItems[n] as Record<string, unknown>;
-      results.push(success(String(raw.uniqId), item.guid ? (raw.guid as string) : guid));
-      const stored: StoredPointMessage = { ...item, guid, guidGiven: item.guid !== null };
-      items.push({ itemKey: item.eventId ?? item.uniqId, payload: stored as unknown as Record<string, unknown> });
-    }
-    const commandId = await this.runs.startRun(clientId, ADD_CUSTOMER_POINT_MESSAGE, items);
-    this.logger.log({ commandId, clientId, items: items.length, refused: validations.length - valid.length }, 'addCustomerPointMessage accepted');
-    return { results, commandId };
+  accept(clientId: string, rawItems: unknown[]): Promise<AcceptedCommand> {
+    return acceptAddCommand(this.runs, this.logger, {
+      command: ADD_CUSTOMER_POINT_MESSAGE,
+      validate: validatePointMessageItem,
+      refusedKey: (eventId, login) => eventId ?? login,
+      prepare: async (valid) => {
+        // Without a GUID the answer gives the customer's own, or a new one the customer will be created with.
+        const known = await this.customers.findIdentities(this.dataSource.manager, { uniqIds: valid.filter((i) => !i.guid).map((i) => i.uniqId) });
+        const guidOfLogin = new Map(known.filter((c) => c.guid && c.uniqId).map((c) => [c.uniqId!.toLowerCase(), c.guid!]));
+        return (item, raw) => {
+          const guid = item.guid ?? guidOfLogin.get(item.uniqId.toLowerCase()) ?? randomUUID();
+          const stored: StoredPointMessage = { ...item, guid, guidGiven: item.guid !== null };
+          return {
+            status: success(String(raw.uniqId), item.guid ? (raw.guid as string) : guid),
+            itemKey: item.eventId ?? item.uniqId,
+            payload: stored as unknown as Record<string, unknown>,
+          };
+        };
+      },
+    }, clientId, rawItems);
   }
 
   /** Step 2 for the run's pending items, in the caller's transaction. */
