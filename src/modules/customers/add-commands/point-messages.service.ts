@@ -1,13 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CommandEventIdsService, CommandRunsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, PendingItem, StepTwoHandler } from '../../command-runs';
+import { CommandEventIdsService, CommandRunsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, PendingItem } from '../../command-runs';
 import { CustomersService } from '../customers.service';
 import { CustomerIndex, matchPointMessage } from '../domain/customer-matching';
 import { PointMessageItem, validatePointMessageItem } from '../domain/point-message-item';
-import { acceptAddCommand } from './accept-add-command';
-import { AcceptedCommand, success } from './customer-command-result';
+import { AcceptedItem, AddCommandService } from './add-command.service';
+import { success } from './customer-command-result';
 import { CustomerItemEffects, ItemPlan } from './customer-item-effects';
 
 export const ADD_CUSTOMER_POINT_MESSAGE = 'addCustomerPointMessage';
@@ -20,38 +20,38 @@ type StoredPointMessage = PointMessageItem & { guid: string; guidGiven: boolean 
  * item fails alone); step 2 applies the FAQ's identity rules, accrues and stores the messages.
  */
 @Injectable()
-export class PointMessagesService implements StepTwoHandler {
+export class PointMessagesService extends AddCommandService<PointMessageItem> {
   readonly command = ADD_CUSTOMER_POINT_MESSAGE;
-  private readonly logger = new Logger(PointMessagesService.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly runs: CommandRunsService,
-    private readonly customers: CustomersService,
-    private readonly eventIds: CommandEventIdsService,
-    private readonly effects: CustomerItemEffects,
-  ) {}
+    runs: CommandRunsService,
+    customers: CustomersService,
+    eventIds: CommandEventIdsService,
+    effects: CustomerItemEffects,
+  ) {
+    super(runs, customers, eventIds, effects);
+  }
 
-  accept(clientId: string, rawItems: unknown[]): Promise<AcceptedCommand> {
-    return acceptAddCommand(this.runs, this.logger, {
-      command: ADD_CUSTOMER_POINT_MESSAGE,
-      validate: validatePointMessageItem,
-      refusedKey: (eventId, login) => eventId ?? login,
-      prepare: async (valid) => {
-        // Without a GUID the answer gives the customer's own, or a new one the customer will be created with.
-        const known = await this.customers.findIdentities(this.dataSource.manager, { uniqIds: valid.filter((i) => !i.guid).map((i) => i.uniqId) });
-        const guidOfLogin = new Map(known.filter((c) => c.guid && c.uniqId).map((c) => [c.uniqId!.toLowerCase(), c.guid!]));
-        return (item, raw) => {
-          const guid = item.guid ?? guidOfLogin.get(item.uniqId.toLowerCase()) ?? randomUUID();
-          const stored: StoredPointMessage = { ...item, guid, guidGiven: item.guid !== null };
-          return {
-            status: success(String(raw.uniqId), item.guid ? (raw.guid as string) : guid),
-            itemKey: item.eventId ?? item.uniqId,
-            payload: stored as unknown as Record<string, unknown>,
-          };
-        };
-      },
-    }, clientId, rawItems);
+  protected validate = validatePointMessageItem;
+
+  protected refusedKey(eventId: string | null, login: string | null): string | null {
+    return eventId ?? login;
+  }
+
+  protected async prepare(valid: PointMessageItem[]) {
+    // Without a GUID the answer gives the customer's own, or a new one the customer will be created with.
+    const known = await this.customers.findIdentities(this.dataSource.manager, { uniqIds: valid.filter((i) => !i.guid).map((i) => i.uniqId) });
+    const guidOfLogin = new Map(known.filter((c) => c.guid && c.uniqId).map((c) => [c.uniqId!.toLowerCase(), c.guid!]));
+    return (item: PointMessageItem, raw: Record<string, unknown>): AcceptedItem => {
+      const guid = item.guid ?? guidOfLogin.get(item.uniqId.toLowerCase()) ?? randomUUID();
+      const stored: StoredPointMessage = { ...item, guid, guidGiven: item.guid !== null };
+      return {
+        status: success(String(raw.uniqId), item.guid ? (raw.guid as string) : guid),
+        itemKey: item.eventId ?? item.uniqId,
+        payload: stored as unknown as Record<string, unknown>,
+      };
+    };
   }
 
   /** Step 2 for the run's pending items, in the caller's transaction. */

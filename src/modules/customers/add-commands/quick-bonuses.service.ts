@@ -1,14 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
-import { CommandEventIdsService, CommandRunsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, PendingItem, StepTwoHandler } from '../../command-runs';
+import { DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, PendingItem } from '../../command-runs';
 import { CustomersService } from '../customers.service';
 import { CustomerIndex, matchQuickBonus } from '../domain/customer-matching';
 import { CustomerReference } from '../domain/customer-reference';
 import { QuickBonusItem, validateQuickBonusItem } from '../domain/quick-bonus-item';
-import { acceptAddCommand } from './accept-add-command';
-import { AcceptedCommand, success } from './customer-command-result';
-import { CustomerItemEffects, ItemPlan } from './customer-item-effects';
+import { AcceptedItem, AddCommandService } from './add-command.service';
+import { success } from './customer-command-result';
+import { ItemPlan } from './customer-item-effects';
 
 export const ADD_BONUS_EXT_QUICK = 'addBonusExtQuick';
 
@@ -19,37 +19,28 @@ const valuesOf = (items: QuickBonusItem[], by: CustomerReference['by']) => items
 
 /** addBonusExtQuick: accrue to customers named by one identifier each, creating missing ones as active. */
 @Injectable()
-export class QuickBonusesService implements StepTwoHandler {
+export class QuickBonusesService extends AddCommandService<QuickBonusItem> {
   readonly command = ADD_BONUS_EXT_QUICK;
-  private readonly logger = new Logger(QuickBonusesService.name);
 
-  constructor(
-    private readonly runs: CommandRunsService,
-    private readonly customers: CustomersService,
-    private readonly eventIds: CommandEventIdsService,
-    private readonly effects: CustomerItemEffects,
-  ) {}
+  protected validate = validateQuickBonusItem;
 
-  accept(clientId: string, rawItems: unknown[]): Promise<AcceptedCommand> {
-    return acceptAddCommand(this.runs, this.logger, {
-      command: ADD_BONUS_EXT_QUICK,
-      validate: validateQuickBonusItem,
-      refusedKey: (eventId) => eventId,
-      prepare: async (valid) => {
-        const resolved = await this.customers.resolveReferences(valid.map((i) => i.reference));
-        return (item, raw, n) => {
-          const found = resolved[n];
-          const guidForNew = item.reference.by === 'guid' ? item.reference.value : randomUUID();
-          const status = 'customer' in found
-            ? success(found.customer.uniqId, found.customer.guid)
-            : found.error === 'ambiguousEmail'
-              ? success(null, null)
-              : success(item.reference.by === 'uniqId' ? String(raw.uniqId) : null, item.reference.by === 'guid' ? String(raw.guid ?? raw.customerId) : guidForNew);
-          const stored: StoredQuickBonus = { ...item, guidForNew };
-          return { status, itemKey: item.eventId, payload: stored as unknown as Record<string, unknown> };
-        };
-      },
-    }, clientId, rawItems);
+  protected refusedKey(eventId: string | null): string | null {
+    return eventId;
+  }
+
+  protected async prepare(valid: QuickBonusItem[]) {
+    const resolved = await this.customers.resolveReferences(valid.map((i) => i.reference));
+    return (item: QuickBonusItem, raw: Record<string, unknown>, n: number): AcceptedItem => {
+      const found = resolved[n];
+      const guidForNew = item.reference.by === 'guid' ? item.reference.value : randomUUID();
+      const status = 'customer' in found
+        ? success(found.customer.uniqId, found.customer.guid)
+        : found.error === 'ambiguousEmail'
+          ? success(null, null)
+          : success(item.reference.by === 'uniqId' ? String(raw.uniqId) : null, item.reference.by === 'guid' ? String(raw.guid ?? raw.customerId) : guidForNew);
+      const stored: StoredQuickBonus = { ...item, guidForNew };
+      return { status, itemKey: item.eventId, payload: stored as unknown as Record<string, unknown> };
+    };
   }
 
   /** Step 2 for the run's pending items, in the caller's transaction. */
