@@ -43,14 +43,13 @@ export interface OperationQuery {
   limit: number;
 }
 
-/** A ledger line as the query APIs show it. `externalKey` is the register event's idempotency key. */
+/** A ledger line as the query APIs show it. */
 export interface OperationRow {
   id: string;
   accountId: string;
   type: OperationType;
   points: string;
   eventId: string | null;
-  eventExternalKey: string | null;
   externalEventId: string | null;
   ruleId: string | null;
   comment: string | null;
@@ -365,14 +364,13 @@ export class BonusAccountsService {
   }
 }
 
-const OPERATION_SELECT = `SELECT o.id, o.account_id, o.type, o.points, o.event_id, e.external_key, o.external_event_id, o.rule_id, o.comment,
-  o.created_at, o.expires_at FROM bonus_operations o LEFT JOIN customer_events e ON e.id = o.event_id`;
+const OPERATION_SELECT = `SELECT o.id, o.account_id, o.type, o.points, o.event_id, o.external_event_id, o.rule_id, o.comment,
+  o.created_at, o.expires_at FROM bonus_operations o`;
 
 function toOperationRow(r: Record<string, unknown>): OperationRow {
   return {
     id: String(r.id), accountId: String(r.account_id), type: r.type as OperationType, points: r.points as string,
-    eventId: (r.event_id as string | null) ?? null, eventExternalKey: (r.external_key as string | null) ?? null,
-    externalEventId: (r.external_event_id as string | null) ?? null, ruleId: r.rule_id === null ? null : String(r.rule_id),
+    eventId: (r.event_id as string | null) ?? null, externalEventId: (r.external_event_id as string | null) ?? null, ruleId: r.rule_id === null ? null : String(r.rule_id),
     comment: (r.comment as string | null) ?? null, createdAt: r.created_at as Date, expiresAt: (r.expires_at as Date | null) ?? null,
   };
 }

@@ -75,6 +75,16 @@ export class EventOperationsService {
     return this.withOperations([...events, ...items]);
   }
 
+  /** event id → the eventId its loadCustomerEventsExt command gave it, for those among `ids` that came that way (one query). */
+  async commandEventIds(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; key: string }> = await this.dataSource.query(
+      "SELECT id, external_key AS `key` FROM customer_events WHERE id IN (?) AND external_key LIKE 'cmd:%'",
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.key.slice(4)]));
+  }
+
   /** The admin view of one event. */
   async detail(id: string) {
     const [row] = await this.dataSource.query(
