@@ -46,14 +46,14 @@ export class EventOperationsService {
   ) {}
 
   async byEventIds(clientId: string, eventIds: string[]): Promise<EventOperationView[]> {
-    const events: Row[] = (await this.dataSource.query(
-      `${EVENT_SELECT} WHERE client_id = ? AND external_key IN (?)`,
-      [clientId, eventIds.map((id) => `cmd:${id}`)],
-    )).map(eventRow);
-    const items = (await this.runs.itemOutcomes({ clientId, itemKeys: eventIds })).map(itemRow);
-    const holders = await this.eventIds.holders(clientId, eventIds);
+    // Independent reads, side by side: the register's events, the command items and the eventIds' holders.
+    const [events, items, holders] = await Promise.all([
+      this.dataSource.query(`${EVENT_SELECT} WHERE client_id = ? AND external_key IN (?)`, [clientId, eventIds.map((id) => `cmd:${id}`)]),
+      this.runs.itemOutcomes({ clientId, itemKeys: eventIds }),
+      this.eventIds.holders(clientId, eventIds),
+    ]);
     const rowsById = new Map<string, Row[]>();
-    for (const row of [...events, ...items]) {
+    for (const row of [...events.map(eventRow), ...items.map(itemRow)]) {
       const rows = rowsById.get(row.eventId);
       if (rows) rows.push(row);
       else rowsById.set(row.eventId, [row]);
@@ -70,9 +70,11 @@ export class EventOperationsService {
 
   async byCommand(clientId: string, commandId: string): Promise<EventOperationView[]> {
     if (!(await this.runs.exists(clientId, commandId))) throw unknownCommandId(commandId);
-    const events: Row[] = (await this.dataSource.query(`${EVENT_SELECT} WHERE command_id = ? ORDER BY number`, [commandId])).map(eventRow);
-    const items = (await this.runs.itemOutcomes({ commandId })).map(itemRow);
-    return this.withOperations([...events, ...items]);
+    const [events, items] = await Promise.all([
+      this.dataSource.query(`${EVENT_SELECT} WHERE command_id = ? ORDER BY number`, [commandId]),
+      this.runs.itemOutcomes({ commandId }),
+    ]);
+    return this.withOperations([...events.map(eventRow), ...items.map(itemRow)]);
   }
 
   /** event id → the eventId its loadCustomerEventsExt command gave it, for those among `ids` that came that way (one query). */
@@ -115,11 +117,13 @@ export class EventOperationsService {
 
   /** The rows with their customers' GUIDs and ledger lines: one query for the customers, one per kind of ledger reference. */
   private async withOperations(rows: Row[]): Promise<EventOperationView[]> {
-    const guids = await this.customers.guidsOf(rows.flatMap((r) => (r.customer ? [r.customer] : [])));
-    const operations = await this.accounts.operationsFor({
-      eventIds: rows.flatMap((r) => (r.eventRef ? [r.eventRef] : [])),
-      keys: rows.flatMap((r) => (r.operationKey ? [r.operationKey] : [])),
-    });
+    const [guids, operations] = await Promise.all([
+      this.customers.guidsOf(rows.flatMap((r) => (r.customer ? [r.customer] : []))),
+      this.accounts.operationsFor({
+        eventIds: rows.flatMap((r) => (r.eventRef ? [r.eventRef] : [])),
+        keys: rows.flatMap((r) => (r.operationKey ? [r.operationKey] : [])),
+      }),
+    ]);
     const byRef = new Map<string, LedgerLine[]>();
     for (const o of operations) {
       for (const ref of [o.eventId && `e:${o.eventId}`, `k:${o.key}`]) {

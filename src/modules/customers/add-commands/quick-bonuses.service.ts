@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, PendingItem } from '../../command-runs';
-import { CustomersService } from '../customers.service';
 import { CustomerIndex, matchQuickBonus } from '../domain/customer-matching';
 import { CustomerReference } from '../domain/customer-reference';
 import { QuickBonusItem, validateQuickBonusItem } from '../domain/quick-bonus-item';
