@@ -24,20 +24,8 @@ export interface UpsertedCustomer {
 }
 
 /** A customer to insert; identity values already normalised. */
-export interface NewCustomer {
-  id: string;
-  guid: string | null;
-  uniqId: string | null;
-  email: string | null;
-  phone: string | null;
-  info: string | null;
-  status: CustomerStatus;
-  customerType1?: string | null;
-  customerType2?: string | null;
-  customerType3?: string | null;
-  customerType4?: string | null;
-  customerType5?: string | null;
-}
+export type NewCustomer = Pick<CustomerRecord, 'id' | 'guid' | 'uniqId' | 'email' | 'phone' | 'info' | 'status'>
+  & Partial<Pick<CustomerRecord, (typeof CUSTOMER_TYPE_FIELDS)[number]>>;
 
 /** Identity fields to change on an existing customer (only the given ones change). */
 export interface IdentityChange {
