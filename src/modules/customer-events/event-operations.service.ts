@@ -134,13 +134,13 @@ export class EventOperationsService {
       }
     }
     const names = this.rules.ruleNames([...new Set(operations.map((o) => o.ruleId).filter((v): v is string => !!v))]);
+    const linesOf = (row: Row) => (row.eventRef ? byRef.get(`e:${row.eventRef}`) : row.operationKey ? byRef.get(`k:${row.operationKey}`) : undefined) ?? [];
     return rows.map((row) => ({
       eventId: row.eventId,
       state: row.state,
       customerId: (row.customer ? guids.get(row.customer) : undefined) ?? row.guid,
       points: row.points,
-      operations: (byRef.get(row.eventRef ? `e:${row.eventRef}` : `k:${row.operationKey}`) ?? [])
-        .map((o) => ({ operationId: o.id, ruleId: o.ruleId, ruleName: o.ruleId == null ? null : names.get(o.ruleId) ?? null, points: o.points })),
+      operations: linesOf(row).map((o) => ({ operationId: o.id, ruleId: o.ruleId, ruleName: o.ruleId == null ? null : names.get(o.ruleId) ?? null, points: o.points })),
       error: row.error,
     }));
   }
