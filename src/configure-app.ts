@@ -2,6 +2,8 @@ import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { COMMAND_COMPONENTS } from './apis/command-api/wire/command-catalogue';
+import { CRM_COMPONENTS } from './apis/crm-api/wire/crm-components';
 import { AllExceptionsFilter, sendError } from './common/http/all-exceptions.filter';
 import { useJsonBodies } from './common/http/body-parsing';
 import { ERROR_SCHEMAS } from './common/http/error-schemas';
@@ -56,6 +58,6 @@ function setUpDocs(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics' }, 'metrics-token')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_SCHEMAS } };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_SCHEMAS, ...COMMAND_COMPONENTS, ...CRM_COMPONENTS } };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -4,7 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { createApplication } from '../src/bootstrap';
 import { inTransaction } from '../src/database/transaction';
 import { EventFacts } from '../src/modules/rewards-rules/domain/event-facts';
-import { evaluateBatch, RuleAward, usageScope } from '../src/modules/rewards-rules/domain/rule-evaluator';
+import { RuleAward } from '../src/modules/rewards-rules/domain/rule-evaluator';
 import { EXAMPLE_RULE } from '../src/modules/rewards-rules/dto/reward-rule.dto';
 import { RewardRuleEntity } from '../src/modules/rewards-rules/entities/reward-rule.entity';
 import { RewardsRulesService } from '../src/modules/rewards-rules/rewards-rules.service';
@@ -263,17 +263,19 @@ describe('Reward rules', () => {
   });
 
   describe('usage under concurrent transactions', () => {
-    /** One worker's unit of work: read usage under lock, evaluate, record. Returns what it awarded. */
-    const work = (dataSource: DataSource, items: Array<{ key: string; facts: EventFacts; accountId: string }>) =>
-      inTransaction(dataSource, async (manager) => {
-        const active = rules().activeRules();
-        const scope = usageScope(items, active);
-        const usage = await rules().loadUsage(manager, scope.ruleIds, scope.accountIds, scope.periods);
-        const { awards, usage: deltas } = evaluateBatch(items, active, usage);
+    /**
+     * One worker's unit of work, as event processing does it: the awards planned before any lock,
+     * then settled in the transaction (usage read under lock, room applied, usage recorded).
+     */
+    const work = async (dataSource: DataSource, items: Array<{ key: string; facts: EventFacts; accountId: string }>) => {
+      const plan = rules().plan(items);
+      await new Promise((r) => setTimeout(r, 5));
+      return inTransaction(dataSource, async (manager) => {
+        const { awards } = await rules().settle(manager, plan, () => false);
         await new Promise((r) => setTimeout(r, 5));
-        await rules().recordUsage(manager, deltas);
         return [...awards.values()].flat();
       });
+    };
     const total = (awards: RuleAward[][], ruleId: string) =>
       awards.flat().filter((a) => a.ruleId === ruleId).reduce((sum, a) => sum + Math.round(Number(a.points) * 100), 0) / 100;
 

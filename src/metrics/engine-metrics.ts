@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import Decimal from 'decimal.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EVENT_STATES, EventState } from '../modules/customer-events/entities/customer-event.entity';
 
@@ -18,7 +17,8 @@ export interface FinishedEvent {
 
 export interface WrittenOperation {
   type: string;
-  points: Decimal;
+  /** Signed hundredths of a point. */
+  points: bigint;
   ruleId: string | null;
 }
 
@@ -85,8 +85,8 @@ export class EngineMetrics {
 
   ledgerWritten(operations: WrittenOperation[]): void {
     for (const { type, points, ruleId } of operations) {
-      const amount = points.abs().toNumber();
-      this.points.inc({ operation: type, direction: points.isNegative() ? 'debit' : 'credit' }, amount);
+      const amount = Number(points < 0n ? -points : points) / 100; // a gauge reading, not stored points
+      this.points.inc({ operation: type, direction: points < 0n ? 'debit' : 'credit' }, amount);
       if (ruleId && type === 'accrual') {
         this.ruleAwards.inc({ rule_id: ruleId });
         this.rulePoints.inc({ rule_id: ruleId }, amount);

@@ -1,13 +1,12 @@
 import { applyDecorators, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedClient, crmBulkScope, CrmTokenGuard, CurrentClient } from '../../modules/api-clients';
 import { CrmBulkEventsService } from './crm-bulk-events.service';
 import { RequiresScope } from './crm-scope.guard';
 import { BULK_EXAMPLES } from './crm-examples';
-import { BULK_RESPONSE_SCHEMA, bulkRequestSchema } from './crm-schemas';
+import { CrmFailures } from './crm-failures';
+import { bulkRequestComponent, crmRef } from './wire/crm-components';
 import { BULK_EVENT_TYPES, BulkEventPath, MAX_BULK_ITEMS } from './domain/bulk-event-types';
-
-const CRM_ERROR = { $ref: getSchemaPath('CrmApiError') };
 
 function BulkEndpoint(path: BulkEventPath) {
   const type = BULK_EVENT_TYPES[path];
@@ -25,10 +24,12 @@ function BulkEndpoint(path: BulkEventPath) {
         'with its error code and description. Rewards follow in the background. Unknown references are ' +
         'NotFoundAPIValueException: the CRM API never registers directory values.',
     }),
-    ApiBody({ schema: bulkRequestSchema(path), examples: { seed: { summary: `Request of ${source}`, value: example.request } } }),
-    ApiOkResponse({ description: 'Processed and unprocessed events', content: { 'application/json': { schema: BULK_RESPONSE_SCHEMA, examples: { seed: { summary: `Response of ${source}`, value: example.response } } } } }),
-    ApiBadRequestResponse({ description: `More than ${MAX_BULK_ITEMS} events (MaximumItemsExceededException), a missing or malformed set`, schema: CRM_ERROR }),
-    ApiUnauthorizedResponse({ description: 'InvalidTokenException', schema: CRM_ERROR }),
+    ApiBody({ schema: crmRef(bulkRequestComponent(path)), examples: { seed: { summary: `Request of ${source}`, value: example.request } } }),
+    ApiOkResponse({ description: 'Processed and unprocessed events', content: { 'application/json': { schema: crmRef('CrmBulkAnswer'), examples: { seed: { summary: `Response of ${source}`, value: example.response } } } } }),
+    CrmFailures({
+      400: `More than ${MAX_BULK_ITEMS} events (MaximumItemsExceededException), a missing or malformed set or fields_set (MandatoryParameterMissingException, InvalidValueException)`,
+      401: 'InvalidTokenException: no token, or an unknown or expired one',
+    }),
   );
 }
 

@@ -1,15 +1,11 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags,
-  ApiUnauthorizedResponse, getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedClient, CRM_PURCHASES_SCOPE, CrmApiKeyGuard, CurrentClient } from '../../modules/api-clients';
 import { SINGLE_PURCHASE_EXAMPLE } from './crm-examples';
 import { CrmPurchaseService } from './crm-purchase.service';
 import { RequiresScope } from './crm-scope.guard';
-import { SINGLE_PURCHASE_SCHEMA } from './crm-schemas';
-
-const CRM_ERROR = { $ref: getSchemaPath('CrmApiError') };
+import { CrmFailures } from './crm-failures';
+import { crmRef } from './wire/crm-components';
 
 @ApiTags('CRM API')
 @ApiSecurity('crm-api-key')
@@ -30,20 +26,22 @@ export class CrmPurchaseController {
       'balance stores neither. Errors answer in the CRM envelope.',
   })
   @ApiHeader({ name: 'api_key', description: 'The client\'s API key itself (not a token of POST /crm/login)', example: SINGLE_PURCHASE_EXAMPLE.headers.api_key })
-  @ApiBody({ schema: SINGLE_PURCHASE_SCHEMA, examples: { seed: { summary: `Request of seed ${SINGLE_PURCHASE_EXAMPLE.seed}`, value: SINGLE_PURCHASE_EXAMPLE.request } } })
+  @ApiBody({ schema: crmRef('CrmPurchaseRequest'), examples: { seed: { summary: `Request of seed ${SINGLE_PURCHASE_EXAMPLE.seed}`, value: SINGLE_PURCHASE_EXAMPLE.request } } })
   @ApiOkResponse({
     description: 'The purchase event id',
     content: {
       'application/json': {
-        schema: { type: 'object', properties: { id: { type: 'string' } } },
+        schema: crmRef('CrmPurchaseAnswer'),
         examples: { seed: { summary: `Response of seed ${SINGLE_PURCHASE_EXAMPLE.seed}`, value: SINGLE_PURCHASE_EXAMPLE.response } },
       },
     },
   })
-  @ApiBadRequestResponse({ description: 'MandatoryParameterMissingException, MoreThanOneIdentifierException, InvalidValueException', schema: CRM_ERROR })
-  @ApiNotFoundResponse({ description: 'NotFoundAPIValueException: unknown contact, access token, merchant, outlet, product, currency or classification', schema: CRM_ERROR })
-  @ApiConflictResponse({ description: 'InsufficientBalanceException: nothing was stored', schema: CRM_ERROR })
-  @ApiUnauthorizedResponse({ description: 'InvalidTokenException', schema: CRM_ERROR })
+  @CrmFailures({
+    400: 'MandatoryParameterMissingException, MoreThanOneIdentifierException, InvalidValueException',
+    401: 'InvalidTokenException: no or an unknown API key',
+    404: 'NotFoundAPIValueException: unknown contact, access token, merchant, outlet, product, currency or classification',
+    409: 'InsufficientBalanceException (nothing was stored), or the customer is blocked',
+  })
   create(@Body() body: unknown, @CurrentClient() client: AuthenticatedClient): Promise<{ id: string }> {
     return this.purchases.create(body, client);
   }

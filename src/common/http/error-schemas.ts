@@ -1,33 +1,5 @@
-/** The three error envelopes, as OpenAPI schemas. */
+/** The admin API's error envelope, as an OpenAPI schema (the Command and CRM API define theirs with their wire shapes). */
 export const ERROR_SCHEMAS = {
-  CommandApiError: {
-    type: 'object',
-    description: 'Command API failure (HTTP 400/401/403/409/413/429/500/503)',
-    properties: {
-      status: { type: 'string', enum: ['Failure'] },
-      error: {
-        type: 'object',
-        properties: {
-          typeOfError: {
-            type: 'string',
-            enum: ['wrongFormat', 'wrongParam', 'wrongData', 'notAllowed', 'unknownCommand', 'unauthorized', 'forbidden', 'tooManyRequests', 'serviceUnavailable', 'internalError'],
-          },
-          description: { type: 'string' },
-        },
-      },
-      errors: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, typeOfError: { type: 'string' }, description: { type: 'string' } } } },
-    },
-    example: { errors: [{ eventId: '636554297092801053', typeOfError: 'wrongParam', description: 'Unknown customer type' }], status: 'Failure', error: { typeOfError: 'wrongData', description: 'Number of errors - 1' } },
-  },
-  CrmApiError: {
-    type: 'object',
-    description: 'CRM API request failure (HTTP 4xx)',
-    properties: {
-      data: { type: 'object', nullable: true },
-      status: { type: 'object', properties: { code: { type: 'string' }, description: { type: 'string' }, message: { type: 'string' } } },
-    },
-    example: { data: null, status: { code: 'InvalidTokenException', description: 'Error:Token Not Found. - Description:The token is invalid or has expired.', message: 'Error:Token Not Found. - Description:The token is invalid or has expired.' } },
-  },
   AdminApiError: {
     type: 'object',
     properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },

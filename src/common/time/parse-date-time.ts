@@ -1,4 +1,10 @@
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATE_TIME = '(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(\\.\\d{1,9})?)?';
+const OFFSET = '(Z|[+-]\\d{2}(?::?\\d{2})?)';
+const ISO = new RegExp(`^${DATE_TIME}${OFFSET}?$`);
+
+/** The text forms parseDateTime reads, as patterns for the wire schemas (a trimmed value). */
+export const DATE_TIME_PATTERN = ISO.source;
+export const DATE_TIME_WITH_OFFSET_PATTERN = `^${DATE_TIME}${OFFSET}$`;
 
 /**
  * Parses an ISO-8601 date-time whose offset may be written `Z`, `+03`, `+0300` or `+03:00`.

@@ -7,6 +7,7 @@ import { ApiClientScopes1732300010100 } from './1732300010100-ApiClientScopes';
 import { EnvironmentAdminKey1732300010200 } from './1732300010200-EnvironmentAdminKey';
 import { ScryptPassCodes1732300010300 } from './1732300010300-ScryptPassCodes';
 import { ClientRateLimit1732300015100 } from './1732300015100-ClientRateLimit';
+import { LiveLotOrder1732300016700 } from './1732300016700-LiveLotOrder';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EnvironmentAdminKey1732300010200,
   ScryptPassCodes1732300010300,
   ClientRateLimit1732300015100,
+  LiveLotOrder1732300016700,
 ];

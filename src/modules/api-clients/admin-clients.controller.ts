@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiClientsService } from './api-clients.service';
 import { ApiClientDto, CreatedApiClientDto, CreateApiClientDto, SetRateLimitDto, UpdateApiClientDto } from './dto/create-api-client.dto';
 import { AdminGuard } from './guards/admin.guard';
@@ -13,6 +13,7 @@ export class AdminClientsController {
 
   @Post()
   @ApiOperation({ summary: 'Create an API client; its key is shown only in this answer' })
+  @ApiCreatedResponse({ type: CreatedApiClientDto })
   create(@Body() dto: CreateApiClientDto): Promise<CreatedApiClientDto> {
     return this.clients.create(dto);
   }

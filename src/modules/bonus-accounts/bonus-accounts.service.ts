@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
+import { formatCents, toCents } from '../../common/decimal/cents';
 import { inTransaction } from '../../database/transaction';
 import { accountNotFound, customerBlocked, insufficientBalance, invalidPoints, zeroAdjustment } from './bonus-accounts.errors';
 import { newAccountNumber, newParticipantNumber } from './domain/account-numbers';
-import { LedgerBook } from './domain/ledger-book';
+import { LedgerBook, OperationMeta } from './domain/ledger-book';
 import { OperationCursor } from './domain/operation-cursor';
 import { AccountDetailsDto, AdjustmentResultDto, LotDto, OperationDto } from './dto/account.dto';
 import { OperationType } from './entities/bonus-operation.entity';
@@ -75,7 +76,8 @@ export interface ExpiryReport {
   points: string;
 }
 
-function positivePoints(points: string): Decimal {
+/** A positive points string of at most 2 decimals, in hundredths. */
+function positivePoints(points: string): bigint {
   let value: Decimal;
   try {
     value = new Decimal(points);
@@ -83,7 +85,7 @@ function positivePoints(points: string): Decimal {
     throw invalidPoints(points);
   }
   if (!value.isFinite() || value.lte(0) || value.decimalPlaces() > 2) throw invalidPoints(points);
-  return value;
+  return toCents(value.toFixed(2));
 }
 
 /**
@@ -114,13 +116,18 @@ export class BonusAccountsService {
   async applyBatch(manager: EntityManager, requests: LedgerEntryRequest[]): Promise<LedgerEntryResult[]> {
     if (requests.length === 0) return [];
     const existing = await this.store.existingKeys(manager, requests.map((r) => r.idempotencyKey));
-    const reversalAccounts = requests.filter((r) => r.type === 'reversal' && !existing.has(r.idempotencyKey)).map((r) => r.accountId);
-    const book = reversalAccounts.length > 0 ? await this.store.openBook(manager, reversalAccounts) : new LedgerBook();
+    const reversalAccounts = sortIds(requests.filter((r) => r.type === 'reversal' && !existing.has(r.idempotencyKey)).map((r) => r.accountId));
+    const book = await this.store.openBook(manager, reversalAccounts);
     const now = new Date();
-    for (const accountId of sortIds(reversalAccounts)) book.expireDue(accountId, now);
+    await this.store.loadDueLots(manager, book, reversalAccounts, now);
+    for (const accountId of reversalAccounts) book.expireDue(accountId, now);
     const seen = new Set(existing.keys());
-    const planned = requests.map((request) => {
-      if (seen.has(request.idempotencyKey)) return { duplicate: true, index: null, applied: new Decimal(0), shortfall: new Decimal(0) };
+    const planned: Array<{ duplicate: boolean; index: number | null; applied: bigint; shortfall: bigint }> = [];
+    for (const request of requests) {
+      if (seen.has(request.idempotencyKey)) {
+        planned.push({ duplicate: true, index: null, applied: 0n, shortfall: 0n });
+        continue;
+      }
       seen.add(request.idempotencyKey);
       const points = positivePoints(request.points);
       const meta = {
@@ -128,17 +135,19 @@ export class BonusAccountsService {
         comment: request.comment ?? null, externalEventId: request.externalEventId ?? null,
       };
       if (request.type === 'accrual') {
-        return { duplicate: false, index: book.addLot('accrual', meta, points, request.expiresAt), applied: points, shortfall: new Decimal(0) };
+        planned.push({ duplicate: false, index: book.addLot('accrual', meta, points, request.expiresAt), applied: points, shortfall: 0n });
+      } else {
+        await this.store.loadLots(manager, book, request.accountId, { points });
+        planned.push({ duplicate: false, ...book.consume('reversal', meta, points, true) });
       }
-      return { duplicate: false, ...book.consume('reversal', meta, points, true) };
-    });
+    }
     const ids = await this.store.write(manager, book);
     return requests.map((request, i) => {
       const p = planned[i];
       return {
         request,
-        applied: p.applied.toFixed(2),
-        shortfall: p.shortfall.toFixed(2),
+        applied: formatCents(p.applied),
+        shortfall: formatCents(p.shortfall),
         operationId: p.index === null ? null : ids[p.index],
         duplicate: p.duplicate,
       };
@@ -159,16 +168,30 @@ export class BonusAccountsService {
       if (earlier) return { operationId: earlier.id, points: new Decimal(earlier.points).abs().toFixed(2) };
     }
     if (account.customerStatus === 'blocked') throw customerBlocked();
-    const book = await this.store.openBook(manager, [account.id]);
-    book.expireDue(account.id, new Date());
     const meta = {
       accountId: account.id, idempotencyKey: input.idempotencyKey ?? `spend:${randomUUID()}`,
       eventId: input.eventId ?? null, comment: input.comment ?? null,
     };
-    const spent = book.consume('spend', meta, points, false);
-    if (spent.index === null) throw insufficientBalance(book.available(account.id).toFixed(2), points.toFixed(2));
+    const { book, index } = await this.consumeOrRefuse(manager, 'spend', meta, points);
     const ids = await this.store.write(manager, book);
-    return { operationId: ids[spent.index], points: points.toFixed(2) };
+    return { operationId: ids[index], points: formatCents(points) };
+  }
+
+  /**
+   * Expires the account's due lots, then consumes `points` first-expiring-first, all or nothing:
+   * not enough is an insufficient-balance error. Reads only the lots it consumes.
+   */
+  private async consumeOrRefuse(
+    manager: EntityManager, type: 'spend' | 'adjustment', meta: OperationMeta, points: bigint,
+  ): Promise<{ book: LedgerBook; index: number }> {
+    const now = new Date();
+    const book = await this.store.openBook(manager, [meta.accountId]);
+    await this.store.loadDueLots(manager, book, [meta.accountId], now);
+    book.expireDue(meta.accountId, now);
+    await this.store.loadLots(manager, book, meta.accountId, { points });
+    const taken = book.consume(type, meta, points, false);
+    if (taken.index === null) throw insufficientBalance(formatCents(book.available(meta.accountId)), formatCents(points));
+    return { book, index: taken.index };
   }
 
   /**
@@ -221,7 +244,6 @@ export class BonusAccountsService {
     }]));
   }
 
-  /** Admin: balance, live lots and the latest operations of the account with this number. */
   /** Admin view of an account: the first-expiring live lots (a busy account holds thousands) and the latest operations. */
   async getAccountDetails(number: string): Promise<AccountDetailsDto> {
     const [account]: Array<{ id: string; customer_id: string; number: string; participant_number: string; name: string | null; balance: string; status: string }> =
@@ -233,7 +255,7 @@ export class BonusAccountsService {
     if (!account) throw accountNotFound(number);
     const lots: Array<{ id: string; points: string; remaining: string; created_at: Date; expires_at: Date | null }> = await this.dataSource.query(
       `SELECT id, points, remaining, created_at, expires_at FROM bonus_operations
-        WHERE account_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id LIMIT ?`,
+        WHERE account_id = ? AND live_expiry IS NOT NULL ORDER BY live_expiry, id LIMIT ?`,
       [account.id, SHOWN_LOTS],
     );
     return {
@@ -253,16 +275,15 @@ export class BonusAccountsService {
       if (!row) throw accountNotFound(number);
       const accountId = String(row.id);
       await this.store.lock(manager, [accountId]);
-      const book = await this.store.openBook(manager, [accountId]);
       const meta = { accountId, idempotencyKey: `adjustment:${randomUUID()}`, comment };
+      const cents = toCents(value.abs().toFixed(2));
+      let book: LedgerBook;
       let index: number;
       if (value.gt(0)) {
-        index = book.addLot('adjustment', meta, value, null);
+        book = await this.store.openBook(manager, [accountId]);
+        index = book.addLot('adjustment', meta, cents, null);
       } else {
-        book.expireDue(accountId, new Date());
-        const taken = book.consume('adjustment', meta, value.abs(), false);
-        if (taken.index === null) throw insufficientBalance(book.available(accountId).toFixed(2), value.abs().toFixed(2));
-        index = taken.index;
+        ({ book, index } = await this.consumeOrRefuse(manager, 'adjustment', meta, cents));
       }
       const ids = await this.store.write(manager, book);
       const [after]: Array<{ balance: string }> = await manager.query('SELECT balance FROM bonus_accounts WHERE id = ?', [accountId]);
@@ -337,7 +358,7 @@ export class BonusAccountsService {
    * accounts per transaction (locked in id order), one expiry line per lot.
    */
   async expirePoints(now: Date = new Date(), batchAccounts = EXPIRY_BATCH_ACCOUNTS): Promise<ExpiryReport> {
-    const report = { accounts: 0, lots: 0, points: new Decimal(0) };
+    const report = { accounts: 0, lots: 0, points: 0n };
     let afterAccount = '0';
     for (;;) {
       const due: Array<{ account_id: string }> = await this.dataSource.query(
@@ -351,16 +372,17 @@ export class BonusAccountsService {
       const batch = await inTransaction(this.dataSource, async (manager) => {
         await this.store.lock(manager, accountIds);
         const book = await this.store.openBook(manager, accountIds);
-        let points = new Decimal(0);
-        for (const id of accountIds) points = points.plus(book.expireDue(id, now));
+        await this.store.loadDueLots(manager, book, accountIds, now);
+        let points = 0n;
+        for (const id of accountIds) points += book.expireDue(id, now);
         await this.store.write(manager, book, now, false);
         return { lots: book.operations.length, points };
       });
       report.accounts += accountIds.length;
       report.lots += batch.lots;
-      report.points = report.points.plus(batch.points);
+      report.points += batch.points;
     }
-    return { accounts: report.accounts, lots: report.lots, points: report.points.toFixed(2) };
+    return { accounts: report.accounts, lots: report.lots, points: formatCents(report.points) };
   }
 }
 

@@ -4,8 +4,10 @@ export { BonusAccountsProcessorsModule } from './bonus-accounts-processors.modul
 export { BonusAccountsModule } from './bonus-accounts.module';
 export { BonusAccountsService } from './bonus-accounts.service';
 export type { LedgerLine } from './bonus-accounts.service';
-export type { LedgerEntryRequest } from './ledger.types';
+export type { LedgerEntryRequest, LedgerEntryResult, LockedAccount } from './ledger.types';
 export { decodeCursor, encodeCursor } from './domain/operation-cursor';
 export type { OperationCursor } from './domain/operation-cursor';
 export { OPERATION_TYPES } from './entities/bonus-operation.entity';
 export type { OperationType } from './entities/bonus-operation.entity';
+export { awardEntry } from './domain/award-entries';
+export type { AwardedPoints } from './domain/award-entries';

@@ -1,16 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { isOutOfRangeError } from '../../common/errors';
+import { formatCents, toCents } from '../../common/decimal/cents';
 import { SQL_POINTS } from '../../common/decimal/points-limits';
 import { afterCommit } from '../../database/after-commit';
 import { EngineMetrics } from '../../metrics/engine-metrics';
 import { balanceOverflow } from './bonus-accounts.errors';
-import { LedgerBook, StoredLot } from './domain/ledger-book';
+import { LedgerBook, LotNeed } from './domain/ledger-book';
+import { Lot } from './domain/lot-consumption';
 import { LockedAccount } from './ledger.types';
 
 /** Rows per INSERT statement: keeps each statement well under max_allowed_packet. */
 const INSERT_CHUNK = 1000;
+/** Lots read per step of a consumption. */
+const LOT_BATCH = 100;
+/** Where lots that never expire sort in `live_expiry` (see the LiveLotOrder migration). */
+const NEVER = new Date('9999-12-31T23:59:59.999Z');
+
+interface LotRow {
+  id: string;
+  account_id: string;
+  remaining: string;
+  expires_at: Date | null;
+}
+
+const toLot = (row: LotRow): Lot => ({ id: String(row.id), remaining: toCents(row.remaining), expiresAt: row.expires_at });
 
 /** Ascending numeric order of BIGINT ids given as strings: the order accounts are locked in. */
 export function sortIds(ids: Iterable<string>): string[] {
@@ -53,9 +67,9 @@ export class LedgerStore {
   }
 
   /**
-   * A book over the accounts' current balances and live lots. Locking reads, so they see the
-   * latest committed rows whatever snapshot the transaction started with (the caller holds the
-   * account locks; re-locking is free).
+   * A book over the accounts' current balances; their lots are read as far as the work needs
+   * (`loadDueLots`, `loadLots`). Locking reads, so they see the latest committed rows whatever
+   * snapshot the transaction started with (the caller holds the account locks; re-locking is free).
    */
   async openBook(manager: EntityManager, accountIds: string[]): Promise<LedgerBook> {
     const ids = sortIds(accountIds);
@@ -64,14 +78,39 @@ export class LedgerStore {
       'SELECT id, balance FROM bonus_accounts WHERE id IN (?) ORDER BY id FOR UPDATE',
       [ids],
     );
-    const lots: Array<{ id: string; account_id: string; remaining: string; expires_at: Date | null }> = await manager.query(
-      'SELECT id, account_id, remaining, expires_at FROM bonus_operations WHERE account_id IN (?) AND remaining > 0 FOR UPDATE',
-      [ids],
+    return new LedgerBook(balances.map((b) => [String(b.id), toCents(b.balance)]));
+  }
+
+  /** Every live lot of the accounts that is due by `now` (expiry consumes them all), in one read. */
+  async loadDueLots(manager: EntityManager, book: LedgerBook, accountIds: string[], now: Date): Promise<void> {
+    const ids = sortIds(accountIds);
+    if (ids.length === 0) return;
+    const rows: LotRow[] = await manager.query(
+      `SELECT id, account_id, remaining, expires_at FROM bonus_operations
+        WHERE account_id IN (?) AND live_expiry <= ? ORDER BY account_id, live_expiry, id FOR UPDATE`,
+      [ids, now],
     );
-    return new LedgerBook(
-      balances.map((b) => [String(b.id), new Decimal(b.balance)]),
-      lots.map((l): StoredLot => ({ id: String(l.id), accountId: String(l.account_id), remaining: new Decimal(l.remaining), expiresAt: l.expires_at })),
-    );
+    const byAccount = new Map<string, Lot[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byAccount.get(String(row.account_id))!.push(toLot(row));
+    for (const [accountId, lots] of byAccount) book.addStoredLots(accountId, lots, false, now);
+  }
+
+  /**
+   * Reads the account's next live lots in consumption order (expiry, then age), LOT_BATCH at a
+   * time, until the book has what `need` asks for or the account has no more.
+   */
+  async loadLots(manager: EntityManager, book: LedgerBook, accountId: string, need: LotNeed): Promise<void> {
+    while (book.lotsWanted(accountId, need)) {
+      const last = book.lastStoredLot(accountId);
+      const after = last ? ' AND (live_expiry > ? OR (live_expiry = ? AND id > ?))' : '';
+      const position = last ? [last.expiresAt ?? NEVER, last.expiresAt ?? NEVER, last.id] : [];
+      const rows: LotRow[] = await manager.query(
+        `SELECT id, account_id, remaining, expires_at FROM bonus_operations
+          WHERE account_id = ? AND live_expiry IS NOT NULL${after} ORDER BY live_expiry, id LIMIT ? FOR UPDATE`,
+        [accountId, ...position, LOT_BATCH],
+      );
+      book.addStoredLots(accountId, rows.map(toLot), rows.length < LOT_BATCH);
+    }
   }
 
   /**
@@ -94,7 +133,7 @@ export class LedgerStore {
     if (operations.length === 0) return [];
     for (let i = 0; i < operations.length; i += INSERT_CHUNK) {
       const rows = operations.slice(i, i + INSERT_CHUNK).map((o) => [
-        o.accountId, o.type, o.points.toFixed(2), o.remaining?.toFixed(2) ?? null, o.eventId, o.externalEventId, o.ruleId,
+        o.accountId, o.type, formatCents(o.points), o.remaining === null ? null : formatCents(o.remaining), o.eventId, o.externalEventId, o.ruleId,
         o.lotId, o.idempotencyKey, o.comment, now, o.expiresAt,
       ]);
       await manager.query(
@@ -108,14 +147,14 @@ export class LedgerStore {
     if (lotChanges.length > 0) {
       await manager.query(
         `UPDATE bonus_operations SET remaining = CASE id ${lotChanges.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END WHERE id IN (?)`,
-        [...lotChanges.flatMap(([id, remaining]) => [id, remaining.toFixed(2)]), lotChanges.map(([id]) => id)],
+        [...lotChanges.flatMap(([id, remaining]) => [id, formatCents(remaining)]), lotChanges.map(([id]) => id)],
       );
     }
     const deltas = book.balanceDeltas();
     if (deltas.length > 0) {
       await manager.query(
         `UPDATE bonus_accounts SET balance = balance + CASE id ${deltas.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END WHERE id IN (?)`,
-        [...deltas.flatMap(([id, delta]) => [id, delta.toFixed(2)]), deltas.map(([id]) => id)],
+        [...deltas.flatMap(([id, delta]) => [id, formatCents(delta)]), deltas.map(([id]) => id)],
       );
     }
     afterCommit(manager, () => this.metrics.ledgerWritten(operations));

@@ -5,3 +5,8 @@ export { CustomerCommandsService } from './customer-commands.service';
 export { CustomersModule } from './customers.module';
 export { CustomersService } from './customers.service';
 export { CUSTOMER_TYPE_FIELDS } from './domain/customer-record';
+export { CUSTOMER_STATUSES } from './entities/customer.entity';
+export { validatePointMessageItem } from './domain/point-message-item';
+export type { CustomerMessageInput, PointMessageItem } from './domain/point-message-item';
+export { validateQuickBonusItem } from './domain/quick-bonus-item';
+export type { QuickBonusItem } from './domain/quick-bonus-item';

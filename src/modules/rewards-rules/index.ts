@@ -2,4 +2,4 @@ export { RewardsRulesModule } from './rewards-rules.module';
 export { RewardsRulesService } from './rewards-rules.service';
 export { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from './domain/event-facts';
 export type { CrmEventType, EventFacts, FactsEventType } from './domain/event-facts';
-export { evaluateBatch, periodsOf } from './domain/rule-evaluator';
+export type { AwardPlan, BatchItem, RuleAward } from './domain/rule-evaluator';

@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
+import { formatCents, toCents } from '../../common/decimal/cents';
 import { SQL_POINTS } from '../../common/decimal/points-limits';
 import { compareIds } from './domain/compiled-rule';
 import { RuleDefinition } from './domain/rule-definition';
-import { UsageDelta, UsageSnapshot } from './domain/rule-evaluator';
+import { AwardPlan, BatchItem, BatchResult, planAwards, settleAwards, UsageDelta, usageNeeds, UsageSnapshot } from './domain/rule-evaluator';
 import { RuleCache } from './rule-cache';
 
 const ROWS_PER_INSERT = 1000;
+const notLoaded = (): never => {
+  throw new Error('Usage was read for a plan without limited rules');
+};
+const EMPTY_USAGE: UsageSnapshot = { customerDay: notLoaded, customerMonth: notLoaded, budgetRemaining: notLoaded };
 
 /**
- * What the event processor needs of the rules: the cached rules, and their usage read and
- * written inside the processor's transaction.
+ * What the event processor needs of the rules: awards planned from the cached rules before any lock
+ * (`plan`), then settled against the usage read and written inside the processor's transaction
+ * (`settle`).
  */
 @Injectable()
 export class RewardsRulesService {
@@ -20,6 +26,29 @@ export class RewardsRulesService {
   /** Active rules from the in-memory cache, in evaluation order (priority descending, then id). */
   activeRules(): RuleDefinition[] {
     return this.cache.active as RuleDefinition[];
+  }
+
+  /**
+   * The batch evaluated by the active rules as far as usage does not matter: matching, award
+   * arithmetic and per-event caps. Pure: run it before taking the accounts' locks.
+   */
+  plan(items: readonly BatchItem[]): AwardPlan {
+    return planAwards(items, this.activeRules());
+  }
+
+  /**
+   * The plan's awards, with the day/month/budget room applied and blocked recipients of accruals
+   * left out: reads under lock only the usage the plan's limited rules need (the accounts must be
+   * locked already), then records what the awards used, in the caller's transaction.
+   */
+  async settle(manager: EntityManager, plan: AwardPlan, blocked: (accountId: string) => boolean): Promise<BatchResult> {
+    const needs = usageNeeds(plan, blocked);
+    const usage = needs.ruleIds.length
+      ? await this.loadUsage(manager, needs.ruleIds, needs.accountIds, needs.periods)
+      : EMPTY_USAGE;
+    const result = settleAwards(plan, usage, blocked);
+    await this.recordUsage(manager, result.usage);
+    return result;
   }
 
   /** Names of rules by id, deleted rules included; unknown ids are left out. */
@@ -55,16 +84,16 @@ export class RewardsRulesService {
    * changes of the rules themselves.
    */
   async recordUsage(manager: EntityManager, deltas: UsageDelta[]): Promise<void> {
-    const customer = new Map<string, { ruleId: string; accountId: string; period: string; points: Decimal }>();
-    const budgets = new Map<string, Decimal>();
+    const customer = new Map<string, { ruleId: string; accountId: string; period: string; points: bigint }>();
+    const budgets = new Map<string, bigint>();
     for (const delta of deltas) {
       if (delta.kind === 'budget') {
-        budgets.set(delta.ruleId, (budgets.get(delta.ruleId) ?? new Decimal(0)).plus(delta.points));
+        budgets.set(delta.ruleId, (budgets.get(delta.ruleId) ?? 0n) + toCents(delta.points));
       } else {
         const key = `${delta.ruleId}:${delta.accountId}:${delta.period}`;
         const row = customer.get(key);
-        if (row) row.points = row.points.plus(delta.points);
-        else customer.set(key, { ruleId: delta.ruleId, accountId: delta.accountId, period: delta.period, points: new Decimal(delta.points) });
+        if (row) row.points += toCents(delta.points);
+        else customer.set(key, { ruleId: delta.ruleId, accountId: delta.accountId, period: delta.period, points: toCents(delta.points) });
       }
     }
     const rows = [...customer.values()].sort(
@@ -75,7 +104,7 @@ export class RewardsRulesService {
       await manager.query(
         `INSERT INTO rule_usage (rule_id, account_id, period, points) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
          ON DUPLICATE KEY UPDATE points = points + VALUES(points)`,
-        chunk.flatMap((r) => [r.ruleId, r.accountId, r.period, r.points.toFixed(2)]),
+        chunk.flatMap((r) => [r.ruleId, r.accountId, r.period, formatCents(r.points)]),
       );
     }
     if (budgets.size) {
@@ -83,7 +112,7 @@ export class RewardsRulesService {
       await manager.query(
         `UPDATE reward_rules SET budget_used = budget_used + CASE id ${ids.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END, updated_at = updated_at
          WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        [...ids.flatMap((id) => [id, budgets.get(id)!.toFixed(2)]), ...ids],
+        [...ids.flatMap((id) => [id, formatCents(budgets.get(id)!)]), ...ids],
       );
     }
   }

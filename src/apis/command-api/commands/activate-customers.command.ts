@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { CustomerCommandsService } from '../../../modules/customers';
-import { addCommandExample } from '../command-examples';
+import { commandRequest } from '../wire/command-request';
+import { defineCommandWire } from '../wire/command-catalogue';
+import { CUSTOMER_GUID_EXAMPLE, CustomerReference, ItemList } from '../wire/command-shapes';
+import { CUSTOMER_EXAMPLE_ECHO, CustomerStatusAnswer } from '../wire/customer-answers';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';
 
 export const ACTIVATE_CUSTOMERS = 'activateCustomers';
 
-addCommandExample(
-  ACTIVATE_CUSTOMERS,
-  { typeOfCommand: ACTIVATE_CUSTOMERS, customers: [{ guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0' }] },
-  { customers: [{ login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', status: 'active', error: null }], status: 'Success', error: null },
-);
+defineCommandWire({
+  name: ACTIVATE_CUSTOMERS,
+  request: commandRequest(ACTIVATE_CUSTOMERS, { customers: ItemList(CustomerReference, 'The customers') }),
+  answerName: 'CustomerStatusAnswer',
+  answerGroup: 'CustomerAnswer',
+  answer: CustomerStatusAnswer,
+  example: {
+    request: { typeOfCommand: ACTIVATE_CUSTOMERS, customers: [{ guid: CUSTOMER_GUID_EXAMPLE }] },
+    answer: { customers: [{ ...CUSTOMER_EXAMPLE_ECHO, status: 'active', error: null }], status: 'Success', error: null },
+  },
+});
 
 /** Activates customers: new → active, and the only way to unblock a blocked one (seed 001 §3.4). */
 @Injectable()

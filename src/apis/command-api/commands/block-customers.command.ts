@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { CustomerCommandsService } from '../../../modules/customers';
-import { addCommandExample } from '../command-examples';
+import { commandRequest } from '../wire/command-request';
+import { defineCommandWire } from '../wire/command-catalogue';
+import { CUSTOMER_GUID_EXAMPLE, CustomerReference, ItemList } from '../wire/command-shapes';
+import { CUSTOMER_EXAMPLE_ECHO, CustomerStatusAnswer } from '../wire/customer-answers';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';
 
 export const BLOCK_CUSTOMERS = 'blockCustomers';
 
-addCommandExample(
-  BLOCK_CUSTOMERS,
-  { typeOfCommand: BLOCK_CUSTOMERS, customers: [{ uniqId: '12345678' }] },
-  { customers: [{ login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', status: 'blocked', error: null }], status: 'Success', error: null },
-);
+defineCommandWire({
+  name: BLOCK_CUSTOMERS,
+  request: commandRequest(BLOCK_CUSTOMERS, { customers: ItemList(CustomerReference, 'The customers') }),
+  answerName: 'CustomerStatusAnswer',
+  answerGroup: 'CustomerAnswer',
+  answer: CustomerStatusAnswer,
+  example: {
+    request: { typeOfCommand: BLOCK_CUSTOMERS, customers: [{ uniqId: '12345678' }] },
+    answer: { customers: [{ ...CUSTOMER_EXAMPLE_ECHO, status: 'blocked', error: null }], status: 'Success', error: null },
+  },
+});
 
 /** Blocks customers: no accruals, no spends, no messages until activateCustomers. */
 @Injectable()

@@ -4,7 +4,11 @@ import { parseDateTime } from '../../../common/time/parse-date-time';
 import { decodeCursor, OPERATION_TYPES, OperationType } from '../../../modules/bonus-accounts';
 import { EventOperationsService } from '../../../modules/customer-events';
 import { CustomerCommandsService } from '../../../modules/customers';
-import { addCommandExample } from '../command-examples';
+import { Type } from '@sinclair/typebox';
+import { DateTimeText, Nullable, StringEnum } from '../../../common/wire/openapi-types';
+import { defineCommandWire } from '../wire/command-catalogue';
+import { commandRequest } from '../wire/command-request';
+import { CustomerReference, Guid, ItemList, Login, SUCCESS_ENVELOPE } from '../wire/command-shapes';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';
 
@@ -14,22 +18,47 @@ const MAX_DAYS = 31;
 const MAX_LIMIT = 1000;
 const DAY_MS = 86_400_000;
 
-addCommandExample(
-  GET_BONUS_OPERATION_EXT,
-  {
-    typeOfCommand: GET_BONUS_OPERATION_EXT, customers: [{ uniqId: '12345678' }], dateFrom: '2025-03-01T00:00:00+03:00',
-    dateTill: '2025-03-31T23:59:59+03:00', operationType: 'accrual', limit: 100,
+defineCommandWire({
+  name: GET_BONUS_OPERATION_EXT,
+  request: commandRequest(GET_BONUS_OPERATION_EXT, {
+    customers: ItemList(CustomerReference, 'The customers', MAX_CUSTOMERS),
+    dateFrom: DAY_OR_DATE_TIME('From: a date-time (UTC without offset) or a whole day from its start'),
+    dateTill: DAY_OR_DATE_TIME(`Till: a date-time or a whole day till its end; at most ${MAX_DAYS} days after dateFrom`),
+    operationType: Type.Optional(Nullable(StringEnum(OPERATION_TYPES, { description: 'Only operations of this type' }))),
+    limit: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, description: `Operations per page; ${MAX_LIMIT} when absent` }))),
+    cursor: Type.Optional(Nullable(Type.String({ description: 'nextCursor of the previous page' }))),
+  }),
+  answerName: 'BonusOperationsAnswer',
+  answer: Type.Object({
+    operations: Type.Array(Type.Object({
+      operationId: Type.String(), login: Login, guid: Guid, operationType: StringEnum(OPERATION_TYPES),
+      points: Type.String({ pattern: '^-?\\d+\\.\\d{2}$', description: 'Signed points: negative for spends and expiries' }),
+      eventId: Nullable(Type.String()), ruleId: Nullable(Type.String()),
+      createdAt: Type.String({ format: 'date-time' }), expiresAt: Nullable(Type.String({ format: 'date-time' })),
+    }, { additionalProperties: false }), { description: 'Oldest first' }),
+    nextCursor: Nullable(Type.String({ description: 'Fetches the next page; null on the last' })),
+    ...SUCCESS_ENVELOPE,
+  }, { additionalProperties: false }),
+  example: {
+    request: {
+      typeOfCommand: GET_BONUS_OPERATION_EXT, customers: [{ uniqId: '12345678' }], dateFrom: '2025-03-01T00:00:00+03:00',
+      dateTill: '2025-03-31T23:59:59+03:00', operationType: 'accrual', limit: 100,
+    },
+    answer: {
+      operations: [{
+        operationId: '101', login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', operationType: 'accrual', points: '200.00',
+        eventId: '123456', ruleId: null, createdAt: '2025-03-01T09:00:00.000Z', expiresAt: null,
+      }],
+      nextCursor: null,
+      status: 'Success',
+      error: null,
+    },
   },
-  {
-    operations: [{
-      operationId: '101', login: '12345678', guid: '9803d32e-8fcd-4984-a736-9f02f726b3c0', operationType: 'accrual', points: '200.00',
-      eventId: '123456', ruleId: null, createdAt: '2025-03-01T09:00:00.000Z', expiresAt: null,
-    }],
-    nextCursor: null,
-    status: 'Success',
-    error: null,
-  },
-);
+});
+
+function DAY_OR_DATE_TIME(description: string) {
+  return Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A whole day' }), DateTimeText('A date-time')], { description });
+}
 
 const wrongParam = (description: string) => new AppError(ErrorCode.WrongParam, description);
 

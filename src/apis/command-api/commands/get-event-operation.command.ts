@@ -4,27 +4,53 @@ import { AuthenticatedClient } from '../../../modules/api-clients';
 import { EventOperationsService } from '../../../modules/customer-events';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { listRequired, tooManyItems } from '../command-api.errors';
-import { addCommandExample } from '../command-examples';
+import { Type } from '@sinclair/typebox';
+import { Nullable } from '../../../common/wire/openapi-types';
+import { eventIdField } from '../wire/add-answers';
+import { defineCommandWire } from '../wire/command-catalogue';
+import { commandRequest } from '../wire/command-request';
+import { SUCCESS_ENVELOPE } from '../wire/command-shapes';
 
 export const MAX_EVENT_IDS = 1000;
+const GET_EVENT_OPERATION = 'getEventOperation';
 
-addCommandExample(
-  'getEventOperation',
-  { typeOfCommand: 'getEventOperation', eventIds: ['123456'] },
-  {
-    events: [{
-      eventId: '123456', state: 'processed', customerId: '5c5720c6-3bf9-49e1-927c-1e85eff4d870', points: '10.00',
-      operations: [{ operationId: '1', ruleId: '1', ruleName: '10% back at TSUM on weekends', points: '10.00' }], error: null,
-    }],
-    status: 'Success',
-    error: null,
+defineCommandWire({
+  name: GET_EVENT_OPERATION,
+  request: commandRequest(GET_EVENT_OPERATION, {
+    eventIds: Type.Optional(Type.Array(eventIdField('An eventId sent before'), { maxItems: MAX_EVENT_IDS, description: 'The events, by eventId' })),
+    commandId: Type.Optional(Type.String({ minLength: 1, description: 'Or every event of the command that answered this commandId (then eventIds is not read)' })),
+  }, 'Names its events by eventIds or by commandId'),
+  answerName: 'EventOperationAnswer',
+  answer: Type.Object({
+    events: Type.Array(Type.Object({
+      eventId: Type.String(),
+      state: Type.String({ description: 'pending until step 2 has run; then processed, rejected, failed or cancelled', example: 'processed' }),
+      customerId: Nullable(Type.String({ description: 'The customer\'s GUID' })),
+      points: Nullable(Type.String({ description: 'Points the event earned, two decimals; null while pending' })),
+      operations: Type.Array(Type.Object({
+        operationId: Type.String(), ruleId: Nullable(Type.String()), ruleName: Nullable(Type.String()), points: Type.String(),
+      }, { additionalProperties: false }), { description: 'The ledger operations the event made' }),
+      error: Nullable(Type.String({ description: 'Why the event was rejected or failed' })),
+    }, { additionalProperties: false }), { description: 'The events found; an unknown eventId is left out' }),
+    ...SUCCESS_ENVELOPE,
+  }, { additionalProperties: false }),
+  example: {
+    request: { typeOfCommand: GET_EVENT_OPERATION, eventIds: ['123456'] },
+    answer: {
+      events: [{
+        eventId: '123456', state: 'processed', customerId: '5c5720c6-3bf9-49e1-927c-1e85eff4d870', points: '10.00',
+        operations: [{ operationId: '1', ruleId: '1', ruleName: '10% back at TSUM on weekends', points: '10.00' }], error: null,
+      }],
+      status: 'Success',
+      error: null,
+    },
   },
-);
+});
 
 /** The result of step 2 for events, by their eventIds or by the commandId that brought them. */
 @Injectable()
 export class GetEventOperationCommand implements CommandHandler {
-  readonly name = 'getEventOperation';
+  readonly name = GET_EVENT_OPERATION;
 
   constructor(private readonly operations: EventOperationsService) {}
 

@@ -5,15 +5,29 @@ import { AuthenticatedClient } from '../../../modules/api-clients';
 import { CommandEvent, CommandEventsService, itemErrorsFailure, LOAD_CUSTOMER_EVENTS_EXT } from '../../../modules/customer-events';
 import { CommandBody, CommandHandler } from '../command-handler';
 import { readItemList } from '../command-item-list';
-import { addCommandExample } from '../command-examples';
+import { Type } from '@sinclair/typebox';
+import { COMMAND_ID_EXAMPLE } from '../wire/add-answers';
+import { defineCommandWire } from '../wire/command-catalogue';
+import { commandRequest } from '../wire/command-request';
+import { ItemList, SUCCESS_ENVELOPE } from '../wire/command-shapes';
+import { LoadCustomerEventItem } from '../items/load-customer-events-ext.schema';
 import { validateCommandEvent } from '../items/load-customer-events-ext.validation';
 import { SEED_EXAMPLES } from '../seed-examples';
 
-addCommandExample(
-  LOAD_CUSTOMER_EVENTS_EXT,
-  SEED_EXAMPLES.loadCustomerEventsExt.request,
-  { ...SEED_EXAMPLES.loadCustomerEventsExt.responses.success, commandId: '0f8fad5b-d9cb-469f-a165-70867728950e' },
-);
+defineCommandWire({
+  name: LOAD_CUSTOMER_EVENTS_EXT,
+  request: commandRequest(LOAD_CUSTOMER_EVENTS_EXT, { events: ItemList(LoadCustomerEventItem, 'The event register') }),
+  answerName: 'LoadCustomerEventsExtAnswer',
+  answer: Type.Object({
+    errors: Type.Array(Type.Object({}), { maxItems: 0, description: 'Always empty on success: a bad item fails the command (HTTP 400, wrongData)' }),
+    ...SUCCESS_ENVELOPE,
+    commandId: Type.String({ description: 'Follow step 2 with getEventOperation by this commandId', example: COMMAND_ID_EXAMPLE }),
+  }, { additionalProperties: false }),
+  example: {
+    request: SEED_EXAMPLES.loadCustomerEventsExt.request,
+    answer: { ...SEED_EXAMPLES.loadCustomerEventsExt.responses.success, commandId: COMMAND_ID_EXAMPLE },
+  },
+});
 
 /** Seed 000: create customers and load the event register; step 2 runs in the background. */
 @Injectable()

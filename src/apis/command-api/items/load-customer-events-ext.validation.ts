@@ -6,12 +6,9 @@ import { parseDateTime } from '../../../common/time/parse-date-time';
 import { CommandEvent } from '../../../modules/customer-events';
 import { CUSTOMER_TYPE_FIELDS } from '../../../modules/customers';
 import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../../modules/rewards-rules';
+import { LOAD_EVENT_MAX_TEXT as MAX_TEXT, LOAD_EVENT_REQUIRED as REQUIRED } from './load-customer-events-ext.schema';
 
-const REQUIRED = [
-  'customerId', 'eventId', 'eventDate', 'eventType', 'operationType', 'operationAmount', 'operationCurrencyRate', 'merchantId', 'terminalId',
-] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_TEXT = 191;
 
 export type ItemValidation = { ok: true; event: CommandEvent } | { ok: false; error: CommandItemError };
 

@@ -1,15 +1,15 @@
-import Decimal from 'decimal.js';
+import { maxCents, minCents } from '../../../common/decimal/cents';
 import { OperationType } from '../entities/bonus-operation.entity';
 import { Lot, planConsumption } from './lot-consumption';
 
-/** A ledger line planned in memory, written by one multi-row INSERT. */
+/** A ledger line planned in memory, written by one multi-row INSERT. Points in hundredths. */
 export interface PlannedOperation {
   accountId: string;
   type: OperationType;
   /** Signed. */
-  points: Decimal;
+  points: bigint;
   /** Lots only (accruals, positive adjustments): what is left of them. */
-  remaining: Decimal | null;
+  remaining: bigint | null;
   eventId: string | null;
   externalEventId: string | null;
   ruleId: string | null;
@@ -30,101 +30,149 @@ export interface StoredLot extends Lot {
 export interface Consumption {
   /** Index of the planned operation, or null when nothing was consumed. */
   index: number | null;
-  applied: Decimal;
-  shortfall: Decimal;
+  applied: bigint;
+  shortfall: bigint;
+}
+
+/** What the book needs of an account's stored lots before a consumption or an expiry. */
+export interface LotNeed {
+  /** Points to cover with stored lots (0: none). */
+  points?: bigint;
+  /** Every stored lot expiring at or before this moment must be loaded. */
+  dueBy?: Date;
+}
+
+/** An account's lots in the book: a prefix of its stored live lots in consumption order, and the lots planned here. */
+interface AccountLots {
+  stored: Lot[];
+  /** Every stored live lot is loaded. */
+  complete: boolean;
+  /** Every stored live lot expiring at or before this moment is loaded. */
+  dueLoaded: Date | null;
+  created: Lot[];
 }
 
 /**
  * One unit of ledger work on locked accounts, planned in memory: new lines, lots consumed
- * first-expiring-first, and the balance change of each account. The service writes it with one
- * INSERT, one UPDATE of the changed lots and one UPDATE of the balances, so balance stays the sum
- * of the operations and of the lots' remainders.
+ * first-expiring-first, and the balance change of each account. Stored lots are loaded only as far
+ * as a consumption or an expiry reaches, in consumption order (`lotsWanted`, `addStoredLots`), so
+ * the work never grows with an account's history. The service writes the book with one INSERT, one
+ * UPDATE of the changed lots and one UPDATE of the balances, so balance stays the sum of the
+ * operations and of the lots' remainders.
  */
 export class LedgerBook {
   readonly operations: PlannedOperation[] = [];
-  private readonly lots = new Map<string, Lot[]>();
-  private readonly balances = new Map<string, Decimal>();
-  private readonly deltas = new Map<string, Decimal>();
-  private readonly lotChanges = new Map<string, Decimal>();
+  private readonly lots = new Map<string, AccountLots>();
+  private readonly balances = new Map<string, bigint>();
+  private readonly deltas = new Map<string, bigint>();
+  private readonly lotChanges = new Map<string, bigint>();
 
-  /** `balances` and `lots` of the accounts that consumption or expiry will touch, as locked in the database. */
-  constructor(balances: Iterable<[string, Decimal]> = [], lots: StoredLot[] = []) {
+  /** `balances` of the accounts that consumption or expiry will touch, as locked in the database. */
+  constructor(balances: Iterable<[string, bigint]> = []) {
     for (const [accountId, balance] of balances) this.balances.set(accountId, balance);
-    for (const lot of lots) this.lotsOf(lot.accountId).push({ id: lot.id, remaining: lot.remaining, expiresAt: lot.expiresAt });
+  }
+
+  /**
+   * Whether the account's stored lots must be read further for `need`: the loaded ones do not
+   * cover its points, or the last loaded one is due by its moment (more due lots may follow).
+   */
+  lotsWanted(accountId: string, need: LotNeed): boolean {
+    const lots = this.lotsOf(accountId);
+    if (lots.complete) return false;
+    if (need.points !== undefined && need.points > 0n && lots.stored.reduce((sum, lot) => sum + lot.remaining, 0n) < need.points) return true;
+    if (!need.dueBy || (lots.dueLoaded && lots.dueLoaded >= need.dueBy)) return false;
+    const last = lots.stored[lots.stored.length - 1];
+    return !last || (last.expiresAt !== null && last.expiresAt <= need.dueBy);
+  }
+
+  /** The last stored lot loaded, to read on after it; null before the first read. */
+  lastStoredLot(accountId: string): Lot | null {
+    const stored = this.lotsOf(accountId).stored;
+    return stored[stored.length - 1] ?? null;
+  }
+
+  /**
+   * The next stored lots of the account in consumption order; `complete` when none follow them,
+   * `dueBy` when they include every stored lot expiring by then.
+   */
+  addStoredLots(accountId: string, lots: Lot[], complete: boolean, dueBy?: Date): void {
+    const own = this.lotsOf(accountId);
+    for (const lot of lots) own.stored.push({ id: lot.id, remaining: lot.remaining, expiresAt: lot.expiresAt });
+    own.complete = complete;
+    if (dueBy && (!own.dueLoaded || own.dueLoaded < dueBy)) own.dueLoaded = dueBy;
   }
 
   /** An accrual or positive adjustment: a new lot. */
-  addLot(type: 'accrual' | 'adjustment', meta: OperationMeta, points: Decimal, expiresAt: Date | null): number {
+  addLot(type: 'accrual' | 'adjustment', meta: OperationMeta, points: bigint, expiresAt: Date | null): number {
     const index = this.push({ ...this.line(meta), type, points, remaining: points, expiresAt });
-    this.lotsOf(meta.accountId).push({ id: `new:${index}`, remaining: points, expiresAt });
+    this.lotsOf(meta.accountId).created.push({ id: `new:${index}`, remaining: points, expiresAt });
     return index;
   }
 
   /**
    * Spend, reversal or negative adjustment of `points` (positive). With `cap` it takes what the
    * balance allows and reports the shortfall; without, it refuses (applied 0) unless all is there.
+   * The stored lots must be loaded for `{ points }` first.
    */
-  consume(type: 'spend' | 'reversal' | 'adjustment', meta: OperationMeta, points: Decimal, cap: boolean): Consumption {
-    const available = this.available(meta.accountId);
-    const applied = Decimal.min(points, available);
-    if (applied.lte(0) || (!cap && applied.lt(points))) return { index: null, applied: new Decimal(0), shortfall: points };
-    this.take(meta.accountId, applied);
-    const index = this.push({ ...this.line(meta), type, points: applied.neg(), remaining: null, expiresAt: null });
-    return { index, applied, shortfall: points.minus(applied) };
+  consume(type: 'spend' | 'reversal' | 'adjustment', meta: OperationMeta, points: bigint, cap: boolean): Consumption {
+    const lots = this.lotsOf(meta.accountId);
+    const wanted = minCents(points, this.available(meta.accountId));
+    const plan = planConsumption([...lots.stored, ...lots.created], wanted);
+    const applied = wanted - plan.shortfall;
+    if (applied <= 0n || (!cap && applied < points)) return { index: null, applied: 0n, shortfall: points };
+    for (const { lotId, points: taken } of plan.takes) this.setRemaining(meta.accountId, lotId, -taken);
+    const index = this.push({ ...this.line(meta), type, points: -applied, remaining: null, expiresAt: null });
+    return { index, applied, shortfall: points - applied };
   }
 
-  /** Expires what is left of the account's stored lots whose `expiresAt` is not after `now`: one line per lot. */
-  expireDue(accountId: string, now: Date): Decimal {
-    let expired = new Decimal(0);
-    for (const lot of this.lotsOf(accountId)) {
-      if (lot.id.startsWith('new:') || !lot.expiresAt || lot.expiresAt > now || lot.remaining.lte(0)) continue;
+  /**
+   * Expires what is left of the account's stored lots whose `expiresAt` is not after `now`: one line
+   * per lot. The stored lots must be loaded for `{ dueBy: now }` first.
+   */
+  expireDue(accountId: string, now: Date): bigint {
+    let expired = 0n;
+    for (const lot of this.lotsOf(accountId).stored) {
+      if (!lot.expiresAt || lot.expiresAt > now || lot.remaining <= 0n) continue;
       const points = lot.remaining;
-      this.setRemaining(accountId, lot.id, new Decimal(0));
+      this.setRemaining(accountId, lot.id, -points);
       this.push({
         ...this.line({ accountId, idempotencyKey: `expiry:${lot.id}` }),
-        type: 'expiry', points: points.neg(), remaining: null, lotId: lot.id, expiresAt: null,
+        type: 'expiry', points: -points, remaining: null, lotId: lot.id, expiresAt: null,
       });
-      expired = expired.plus(points);
+      expired += points;
     }
     return expired;
   }
 
-  /** What the account holds now: its locked balance plus this unit's changes, bounded by its lots. */
-  available(accountId: string): Decimal {
+  /** What the account holds now: its locked balance plus this unit's changes, never below zero. */
+  available(accountId: string): bigint {
     const balance = this.balances.get(accountId);
     if (balance === undefined) throw new Error(`Account ${accountId} was not loaded into the ledger book`);
-    const inLots = this.lotsOf(accountId).reduce((sum, lot) => sum.plus(lot.remaining), new Decimal(0));
-    return Decimal.max(0, Decimal.min(balance.plus(this.deltas.get(accountId) ?? 0), inLots));
+    return maxCents(0n, balance + (this.deltas.get(accountId) ?? 0n));
   }
 
   /** Stored lots whose remainder changed: lot id → new remainder. */
-  changedLots(): Array<[string, Decimal]> {
+  changedLots(): Array<[string, bigint]> {
     return [...this.lotChanges.entries()];
   }
 
   /** Non-zero balance changes: account id → delta. */
-  balanceDeltas(): Array<[string, Decimal]> {
-    return [...this.deltas.entries()].filter(([, delta]) => !delta.isZero());
+  balanceDeltas(): Array<[string, bigint]> {
+    return [...this.deltas.entries()].filter(([, delta]) => delta !== 0n);
   }
 
-  private take(accountId: string, points: Decimal): void {
+  private setRemaining(accountId: string, lotId: string, change: bigint): void {
     const lots = this.lotsOf(accountId);
-    for (const { lotId, points: taken } of planConsumption(lots, points).takes) {
-      const lot = lots.find((l) => l.id === lotId)!;
-      this.setRemaining(accountId, lotId, lot.remaining.minus(taken));
-    }
-  }
-
-  private setRemaining(accountId: string, lotId: string, remaining: Decimal): void {
-    const lot = this.lotsOf(accountId).find((l) => l.id === lotId)!;
-    lot.remaining = remaining;
-    if (lotId.startsWith('new:')) this.operations[Number(lotId.slice(4))].remaining = remaining;
-    else this.lotChanges.set(lotId, remaining);
+    const isNew = lotId.startsWith('new:');
+    const lot = (isNew ? lots.created : lots.stored).find((l) => l.id === lotId)!;
+    lot.remaining += change;
+    if (isNew) this.operations[Number(lotId.slice(4))].remaining = lot.remaining;
+    else this.lotChanges.set(lotId, lot.remaining);
   }
 
   private push(operation: PlannedOperation): number {
     this.operations.push(operation);
-    this.deltas.set(operation.accountId, (this.deltas.get(operation.accountId) ?? new Decimal(0)).plus(operation.points));
+    this.deltas.set(operation.accountId, (this.deltas.get(operation.accountId) ?? 0n) + operation.points);
     return this.operations.length - 1;
   }
 
@@ -135,9 +183,9 @@ export class LedgerBook {
     };
   }
 
-  private lotsOf(accountId: string): Lot[] {
+  private lotsOf(accountId: string): AccountLots {
     let lots = this.lots.get(accountId);
-    if (!lots) this.lots.set(accountId, (lots = []));
+    if (!lots) this.lots.set(accountId, (lots = { stored: [], complete: false, dueLoaded: null, created: [] }));
     return lots;
   }
 }

@@ -1,12 +1,12 @@
-import Decimal from 'decimal.js';
+import { formatCents, toCents } from '../../../common/decimal/cents';
 import { Lot, planConsumption } from './lot-consumption';
 
 const lot = (id: string, remaining: string, expiresAt: string | null): Lot => ({
-  id, remaining: new Decimal(remaining), expiresAt: expiresAt ? new Date(expiresAt) : null,
+  id, remaining: toCents(remaining), expiresAt: expiresAt ? new Date(expiresAt) : null,
 });
 const plan = (lots: Lot[], points: string) => {
-  const p = planConsumption(lots, new Decimal(points));
-  return { takes: p.takes.map((t) => [t.lotId, t.points.toFixed(2)]), shortfall: p.shortfall.toFixed(2) };
+  const p = planConsumption(lots, toCents(points));
+  return { takes: p.takes.map((t) => [t.lotId, formatCents(t.points)]), shortfall: formatCents(p.shortfall) };
 };
 
 describe('planConsumption (first-expiring-first)', () => {
@@ -33,7 +33,7 @@ describe('planConsumption (first-expiring-first)', () => {
   it('takes nothing for zero points and leaves the lots unchanged', () => {
     const lots = [lot('1', '10', null)];
     expect(plan(lots, '0')).toEqual({ takes: [], shortfall: '0.00' });
-    planConsumption(lots, new Decimal(4));
-    expect(lots[0].remaining.toFixed(2)).toBe('10.00');
+    planConsumption(lots, 400n);
+    expect(lots[0].remaining).toBe(1000n);
   });
 });

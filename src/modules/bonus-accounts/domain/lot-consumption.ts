@@ -1,22 +1,21 @@
-import Decimal from 'decimal.js';
-
 /** A lot: what is left of an accrual (or positive adjustment) that spends and expiry may consume. */
 export interface Lot {
   /** The operation id; lots created in the same unit of work and not yet stored use `new:<n>`. */
   id: string;
-  remaining: Decimal;
+  /** Hundredths of a point. */
+  remaining: bigint;
   expiresAt: Date | null;
 }
 
 export interface LotTake {
   lotId: string;
-  points: Decimal;
+  points: bigint;
 }
 
 export interface ConsumptionPlan {
   takes: LotTake[];
   /** What the lots could not cover. */
-  shortfall: Decimal;
+  shortfall: bigint;
 }
 
 /** First-expiring-first: earliest `expiresAt` first, lots that never expire last, older lots before newer ones. */
@@ -40,15 +39,15 @@ function compareLotIds(a: string, b: string): number {
 }
 
 /** Which lots, and how much of each, cover `points`, first-expiring-first. Does not change the lots. */
-export function planConsumption(lots: readonly Lot[], points: Decimal): ConsumptionPlan {
+export function planConsumption(lots: readonly Lot[], points: bigint): ConsumptionPlan {
   const takes: LotTake[] = [];
   let needed = points;
   for (const lot of [...lots].sort(compareLots)) {
-    if (needed.lte(0)) break;
-    if (lot.remaining.lte(0)) continue;
-    const take = Decimal.min(lot.remaining, needed);
+    if (needed <= 0n) break;
+    if (lot.remaining <= 0n) continue;
+    const take = lot.remaining < needed ? lot.remaining : needed;
     takes.push({ lotId: lot.id, points: take });
-    needed = needed.minus(take);
+    needed -= take;
   }
-  return { takes, shortfall: Decimal.max(needed, 0) };
+  return { takes, shortfall: needed > 0n ? needed : 0n };
 }

@@ -1,25 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, isTransientDatabaseError } from '../../../common/errors';
 import { afterCommit } from '../../../database/after-commit';
 import { inTransaction } from '../../../database/transaction';
 import { EngineMetrics } from '../../../metrics/engine-metrics';
-import { BonusAccountsService, LedgerEntryRequest } from '../../bonus-accounts';
+import { awardEntry, BonusAccountsService, LedgerEntryRequest } from '../../bonus-accounts';
 import { CustomersService } from '../../customers';
-import { evaluateBatch, periodsOf, RewardsRulesService } from '../../rewards-rules';
+import { RewardsRulesService } from '../../rewards-rules';
 import { CommandCompletionService } from '../command-completion.service';
+import { accrualOutcomes, isRefund, newlyActive, partiesOf } from './accrual-outcomes';
 import { EventOutcome, outcomeUpdate } from './event-outcome';
 import { PendingEvent, toPendingEvent } from './pending-event';
 
-export const CUSTOMER_BLOCKED = 'Customer is blocked: no points accrued';
-const ZERO = '0.00';
-
 /**
- * Step 2 for a chunk of stored events: customers created or updated, rules evaluated in memory,
- * points written through the ledger — one transaction per chunk, set-based. The events are locked
- * and re-read as pending first, so a job retried or run twice changes nothing the second time.
+ * Step 2 for a chunk of stored events: customers created or updated, rules evaluated in memory
+ * (as far as usage does not matter, before the accounts are locked), points written through the
+ * ledger — one transaction per chunk, set-based. The events are locked and re-read as pending
+ * first, so a job retried or run twice changes nothing the second time.
  */
 @Injectable()
 export class EventProcessingService {
@@ -106,87 +104,34 @@ export class EventProcessingService {
     }
   }
 
+  /**
+   * The chunk's awards: planned by the rules before any account is locked (matching and award
+   * arithmetic do not depend on usage), then the accounts locked, the awards settled against the
+   * limits' usage, and written to the ledger.
+   */
   private async accrue(manager: EntityManager, events: PendingEvent[]): Promise<EventOutcome[]> {
-    const accountIds = new Set<string>();
-    for (const e of events) {
-      if (e.accountId) accountIds.add(e.accountId);
-      if (e.facts.referral) accountIds.add(e.facts.referral.referrerAccountId).add(e.facts.referral.referredAccountId);
-    }
-    const locked = await this.accounts.lockAccounts(manager, [...accountIds]);
+    const withAccount = events.filter((e) => e.accountId);
+    const plan = this.rules.plan(withAccount.map((e) => ({ key: e.id, facts: e.facts, accountId: e.accountId as string, refund: isRefund(e) })));
+
+    const locked = await this.accounts.lockAccounts(manager, events.flatMap(partiesOf));
+    // Blocked recipients are left out before any limit or budget is used; a refund is reversed
+    // even on a blocked account, taking points back is no accrual.
     const isBlocked = (accountId: string | null) => !accountId || locked.get(accountId)?.customerStatus === 'blocked';
+    const { awards } = await this.rules.settle(manager, plan, isBlocked);
 
-    const rules = this.rules.activeRules();
-    const periods = new Set<string>();
-    for (const e of events) Object.values(periodsOf(e.facts.performedOn)).forEach((p) => periods.add(p));
-    const usage = await this.rules.loadUsage(manager, rules.map((r) => r.id), [...accountIds], [...periods]);
-
-    // Blocked recipients are left out by the evaluator, before any limit or budget is used; a refund
-    // is reversed even on a blocked account, taking points back is no accrual.
-    const isRefund = (e: PendingEvent) => e.facts.operationType === 'refund';
-    const parties = (e: PendingEvent) => (e.facts.referral ? [e.facts.referral.referrerAccountId, e.facts.referral.referredAccountId] : [e.accountId]);
-    const evaluated = events.filter((e) => e.accountId && (isRefund(e) || parties(e).some((id) => !isBlocked(id))));
-    const { awards, usage: deltas } = evaluateBatch(
-      evaluated.map((e) => ({ key: e.id, facts: e.facts, accountId: e.accountId as string, refund: isRefund(e) })),
-      rules,
-      usage,
-      isBlocked,
-    );
-
-    // A refund reverses what the purchase earned; everything else accrues.
     const requests: LedgerEntryRequest[] = [];
-    const requestEvent: PendingEvent[] = [];
-    for (const event of evaluated) {
-      const type = isRefund(event) ? 'reversal' : 'accrual';
+    const requestEvents: PendingEvent[] = [];
+    for (const event of withAccount) {
       for (const award of awards.get(event.id) ?? []) {
-        const role = award.role === 'self' ? '' : `:${award.role}`;
-        requests.push({
-          accountId: award.accountId, type, points: award.points, eventId: event.id, ruleId: award.ruleId,
-          idempotencyKey: `${event.id}:${award.ruleId}:${type}${role}`,
-          expiresAt: type === 'accrual' && award.expiresAt ? new Date(award.expiresAt) : null,
-        });
-        requestEvent.push(event);
+        requests.push(awardEntry(event.id, isRefund(event), award));
+        requestEvents.push(event);
       }
     }
-
     const results = await this.accounts.applyBatch(manager, requests);
-    await this.rules.recordUsage(manager, deltas);
-
-    const points = new Map<string, Decimal>();
-    const shortfall = new Map<string, Decimal>();
-    const activated = new Set<string>();
-    results.forEach((result, i) => {
-      const event = requestEvent[i];
-      const sign = result.request.type === 'reversal' ? -1 : 1;
-      if (result.request.accountId === event.accountId) {
-        points.set(event.id, (points.get(event.id) ?? new Decimal(0)).plus(new Decimal(result.applied).times(sign)));
-      }
-      if (result.request.type === 'accrual' && new Decimal(result.applied).greaterThan(0)) {
-        const customerId = locked.get(result.request.accountId)?.customerId;
-        if (customerId) activated.add(customerId);
-      }
-      if (new Decimal(result.shortfall).greaterThan(0)) {
-        shortfall.set(event.id, (shortfall.get(event.id) ?? new Decimal(0)).plus(result.shortfall));
-      }
-    });
-    if (activated.size) await this.customers.activateNew(manager, [...activated]);
-
-    // An event of a blocked customer is rejected unless it was a refund or rewarded another party.
-    const evaluatedIds = new Set(evaluated.map((e) => e.id));
-    const rewardedOthers = new Set(requestEvent.map((e) => e.id));
-    return events.map((event) => {
-      const blocked = !evaluatedIds.has(event.id) || (isBlocked(event.accountId) && !isRefund(event) && !rewardedOthers.has(event.id));
-      const missing = shortfall.get(event.id);
-      return {
-        id: event.id,
-        state: blocked ? 'rejected' : 'processed',
-        customerId: event.customerId ?? locked.get(event.accountId ?? '')?.customerId ?? null,
-        accountId: event.accountId,
-        points: blocked ? ZERO : (points.get(event.id) ?? new Decimal(0)).toFixed(2),
-        error: blocked
-          ? CUSTOMER_BLOCKED
-          : missing ? `Balance too low to reverse everything: ${missing.toFixed(2)} points not reversed` : null,
-      };
-    });
+    const entries = results.map((result, i) => ({ event: requestEvents[i], result }));
+    const activated = newlyActive(entries, (accountId) => locked.get(accountId));
+    if (activated.length) await this.customers.activateNew(manager, activated);
+    return accrualOutcomes(events, entries, isBlocked, (accountId) => locked.get(accountId)?.customerId);
   }
 
   private async markFailed(eventId: string, error: unknown): Promise<void> {

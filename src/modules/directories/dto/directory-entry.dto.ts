@@ -7,7 +7,7 @@ export class CreateDirectoryEntryDto {
   @ApiPropertyOptional({ example: 'EK-1' }) @IsOptional() @IsString() @MaxLength(191) alternativeCode?: string;
   @ApiPropertyOptional({ description: 'Code of the parent entry of the same kind (an outlet names its merchant)', example: 'MERCHANT1' })
   @IsOptional() @IsString() parentCode?: string;
-  @ApiPropertyOptional({ example: { eventTypes: ['financial_statement'] } }) @IsOptional() @IsObject() attributes?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { currency: 'EUR' }, description: 'Free-form attributes; a unit\'s currency is attributes.currency' }) @IsOptional() @IsObject() attributes?: Record<string, unknown>;
 }
 
 export class UpdateDirectoryEntryDto extends PartialType(CreateDirectoryEntryDto) {}

@@ -1,15 +1,11 @@
-import Decimal from 'decimal.js';
 import { EventFacts } from './event-facts';
+import { add, compare, Fixed, fixed, floorCents, shift, times, wholeCents, wholeSteps, ZERO } from './fixed-point';
 import { isoDayOfWeek } from './periods';
 import { AwardSpec, Rounding, RuleDefinition, VALUE_CONDITIONS, ValueCondition } from './rule-definition';
 
-/** Exact arithmetic with room for DECIMAL(18,4) × percent without losing digits. */
-export const D = Decimal.clone({ precision: 40 });
-export type Dec = InstanceType<typeof D>;
-
 type FactField = (typeof VALUE_CONDITIONS)[ValueCondition];
 
-/** A rule prepared once for fast matching: sets of lower-cased codes, parsed times and decimals. */
+/** A rule prepared once for fast matching: sets of lower-cased codes, parsed times and exact decimals; limits in hundredths. */
 export interface CompiledRule {
   rule: RuleDefinition;
   from: number;
@@ -18,15 +14,24 @@ export interface CompiledRule {
   operationTypes: Set<string> | null;
   values: Array<{ field: FactField; codes: Set<string> }>;
   products: Set<string> | null;
-  minAmount: Dec | null;
-  maxAmount: Dec | null;
-  kpis: Array<{ code: string; min: Dec | null }>;
+  minAmount: Fixed | null;
+  maxAmount: Fixed | null;
+  kpis: Array<{ code: string; min: Fixed | null }>;
   days: Set<number> | null;
-  maxPerEvent: Dec | null;
-  maxPerDay: Dec | null;
-  maxPerMonth: Dec | null;
-  budget: Dec | null;
+  award: CompiledAward;
+  maxPerEvent: bigint | null;
+  maxPerDay: bigint | null;
+  maxPerMonth: bigint | null;
+  budget: bigint | null;
 }
+
+/** The award's numbers, parsed once. */
+type CompiledAward =
+  | { type: 'fixed'; points: Fixed }
+  | { type: 'percent'; percent: Fixed }
+  | { type: 'perAmount'; points: Fixed; step: Fixed }
+  | { type: 'perProductUnit'; points: Fixed }
+  | { type: 'kpiFactor'; kpi: string; factor: Fixed };
 
 const compiledLists = new WeakMap<readonly RuleDefinition[], CompiledRule[]>();
 
@@ -54,7 +59,24 @@ export function compareIds(a: string, b: string): number {
 }
 
 const lower = (codes: string[]) => new Set(codes.map((c) => c.toLowerCase()));
-const decimalOrNull = (value: string | undefined) => (value === undefined ? null : new D(value));
+const decimalOrNull = (value: string | undefined) => (value === undefined ? null : fixed(value));
+/** A limit in hundredths: a limit's extra decimals never change an award, which is whole hundredths. */
+const centsOrNull = (value: string | undefined) => (value === undefined ? null : floorCents(fixed(value)));
+
+function compileAward(award: AwardSpec): CompiledAward {
+  switch (award.type) {
+    case 'fixed':
+      return { type: 'fixed', points: fixed(award.points) };
+    case 'percent':
+      return { type: 'percent', percent: fixed(award.percent) };
+    case 'perAmount':
+      return { type: 'perAmount', points: fixed(award.points), step: fixed(award.step) };
+    case 'perProductUnit':
+      return { type: 'perProductUnit', points: fixed(award.points) };
+    case 'kpiFactor':
+      return { type: 'kpiFactor', kpi: award.kpi.toLowerCase(), factor: fixed(award.factor) };
+  }
+}
 
 function compileRule(rule: RuleDefinition): CompiledRule {
   const when = rule.when;
@@ -75,15 +97,31 @@ function compileRule(rule: RuleDefinition): CompiledRule {
     maxAmount: decimalOrNull(when.maxAmount),
     kpis: (when.kpis ?? []).map((k) => ({ code: k.code.toLowerCase(), min: decimalOrNull(k.min) })),
     days: when.daysOfWeek ? new Set(when.daysOfWeek) : null,
-    maxPerEvent: decimalOrNull(rule.limits?.maxPointsPerEvent),
-    maxPerDay: decimalOrNull(rule.limits?.maxPointsPerCustomerPerDay),
-    maxPerMonth: decimalOrNull(rule.limits?.maxPointsPerCustomerPerMonth),
-    budget: decimalOrNull(rule.limits?.budget),
+    award: compileAward(rule.award),
+    maxPerEvent: centsOrNull(rule.limits?.maxPointsPerEvent),
+    maxPerDay: centsOrNull(rule.limits?.maxPointsPerCustomerPerDay),
+    maxPerMonth: centsOrNull(rule.limits?.maxPointsPerCustomerPerMonth),
+    budget: centsOrNull(rule.limits?.budget),
   };
 }
 
+/** An event's numbers, parsed once for all rules. */
+export interface FactNumbers {
+  amount: Fixed | null;
+  kpis: Map<string, Fixed>;
+}
+
+export function factNumbers(facts: EventFacts): FactNumbers {
+  const kpis = new Map<string, Fixed>();
+  for (const kpi of facts.kpis ?? []) {
+    const code = kpi.code.toLowerCase();
+    if (!kpis.has(code)) kpis.set(code, fixed(kpi.value));
+  }
+  return { amount: facts.amount === undefined ? null : fixed(facts.amount), kpis };
+}
+
 /** Whether the event is in the rule's validity window and meets every condition it gives. */
-export function ruleMatches(c: CompiledRule, facts: EventFacts, time: number): boolean {
+export function ruleMatches(c: CompiledRule, facts: EventFacts, numbers: FactNumbers, time: number): boolean {
   if (time < c.from || time > c.to) return false;
   if (c.eventTypes && !c.eventTypes.has(facts.eventType)) return false;
   if (c.operationTypes && !(facts.operationType && c.operationTypes.has(facts.operationType))) return false;
@@ -93,62 +131,59 @@ export function ruleMatches(c: CompiledRule, facts: EventFacts, time: number): b
   }
   if (c.products && !(facts.products ?? []).some((p) => c.products!.has(p.code.toLowerCase()))) return false;
   if (c.minAmount || c.maxAmount) {
-    if (facts.amount === undefined) return false;
-    const amount = new D(facts.amount);
-    if ((c.minAmount && amount.lt(c.minAmount)) || (c.maxAmount && amount.gt(c.maxAmount))) return false;
+    const amount = numbers.amount;
+    if (amount === null) return false;
+    if ((c.minAmount && compare(amount, c.minAmount) < 0) || (c.maxAmount && compare(amount, c.maxAmount) > 0)) return false;
   }
   for (const kpi of c.kpis) {
-    const measured = kpiValue(facts, kpi.code);
-    if (measured === null || (kpi.min && measured.lt(kpi.min))) return false;
+    const measured = numbers.kpis.get(kpi.code);
+    if (measured === undefined || (kpi.min && compare(measured, kpi.min) < 0)) return false;
   }
   if (c.days && !c.days.has(isoDayOfWeek(time))) return false;
   return true;
 }
 
-function kpiValue(facts: EventFacts, lowerCode: string): Dec | null {
-  const kpi = facts.kpis?.find((k) => k.code.toLowerCase() === lowerCode);
-  return kpi ? new D(kpi.value) : null;
+/** The points (hundredths) the award gives for the event, rounded as the rule says; zero when there is nothing to base it on. */
+export function awardPoints(c: CompiledRule, facts: EventFacts, numbers: FactNumbers): bigint {
+  return roundPoints(rawPoints(c, facts, numbers), c.rule.award.rounding);
 }
 
-/** The points the award gives for the event, rounded as the rule says; zero when there is nothing to base it on. */
-export function awardPoints(c: CompiledRule, facts: EventFacts): Dec {
-  return roundPoints(rawPoints(c, c.rule.award, facts), c.rule.award.rounding);
-}
-
-function rawPoints(c: CompiledRule, award: AwardSpec, facts: EventFacts): Dec {
-  const amount = facts.amount === undefined ? null : new D(facts.amount);
+function rawPoints(c: CompiledRule, facts: EventFacts, numbers: FactNumbers): Fixed {
+  const award = c.award;
+  const amount = numbers.amount;
   switch (award.type) {
     case 'fixed':
-      return new D(award.points);
+      return award.points;
     case 'percent':
-      return amount ? amount.times(award.percent).div(100) : new D(0);
+      return amount ? shift(times(amount, award.percent), 2) : ZERO;
     case 'perAmount':
-      return amount ? amount.div(award.step).floor().times(award.points) : new D(0);
+      return amount ? times({ n: wholeSteps(amount, award.step), scale: 0 }, award.points) : ZERO;
     case 'perProductUnit': {
-      const units = (facts.products ?? [])
-        .filter((p) => !c.products || c.products.has(p.code.toLowerCase()))
-        .reduce((sum, p) => sum.plus(p.quantity), new D(0));
-      return units.times(award.points);
+      let units = ZERO;
+      for (const p of facts.products ?? []) {
+        if (!c.products || c.products.has(p.code.toLowerCase())) units = add(units, fixed(p.quantity));
+      }
+      return times(units, award.points);
     }
     case 'kpiFactor':
-      return (kpiValue(facts, award.kpi.toLowerCase()) ?? new D(0)).times(award.factor);
+      return times(numbers.kpis.get(award.kpi) ?? ZERO, award.factor);
   }
 }
 
-/** floor: whole points down; round: whole points half-up; none: 2 decimals, the rest dropped. */
-export function roundPoints(points: Dec, rounding: Rounding): Dec {
+/** floor: whole points down; round: whole points half-up; none: 2 decimals, the rest dropped. In hundredths. */
+export function roundPoints(points: Fixed, rounding: Rounding): bigint {
   switch (rounding) {
     case 'floor':
-      return points.toDecimalPlaces(0, Decimal.ROUND_FLOOR);
+      return wholeCents(points, false);
     case 'round':
-      return points.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      return wholeCents(points, true);
     case 'none':
-      return points.toDecimalPlaces(2, Decimal.ROUND_FLOOR);
+      return floorCents(points);
   }
 }
 
 /** A capped award keeps the rule's granularity without exceeding the cap: whole points for floor/round rules. */
-export function capPoints(points: Dec, cap: Dec, rounding: Rounding): Dec {
-  if (points.lte(cap)) return points;
-  return cap.toDecimalPlaces(rounding === 'none' ? 2 : 0, Decimal.ROUND_FLOOR);
+export function capPoints(points: bigint, cap: bigint, rounding: Rounding): bigint {
+  if (points <= cap) return points;
+  return rounding === 'none' ? cap : wholeCents({ n: cap, scale: 2 }, false);
 }

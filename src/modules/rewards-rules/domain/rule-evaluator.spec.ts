@@ -1,7 +1,8 @@
 import { EventFacts } from './event-facts';
 import { RuleDefinition } from './rule-definition';
 import {
-  evaluateBatch, evaluateEvent, evaluateRefund, refundFactsAsPurchase, RuleAward, UsageSnapshot, usageScope,
+  evaluateBatch, evaluateEvent, evaluateRefund, planAwards, refundFactsAsPurchase, RuleAward, settleAwards, usageNeeds,
+  UsageSnapshot, usageScope,
 } from './rule-evaluator';
 import { parseRule } from './rule-validation';
 
@@ -430,5 +431,37 @@ describe('usageScope', () => {
       accountIds: ['5', '8', '7'],
       periods: ['D2025-03-15', 'M2025-03', 'D2025-04-01', 'M2025-04'],
     });
+  });
+});
+
+describe('planAwards and settleAwards', () => {
+  const budgeted = makeRule('1', { when: { merchants: ['999'] }, award: { type: 'fixed', points: 5 }, limits: { budget: '100' } });
+  const daily = makeRule('2', { award: { type: 'fixed', points: 40 }, limits: { maxPointsPerCustomerPerDay: '50', maxPointsPerEvent: '30' } });
+  const unlimited = makeRule('3', { award: { type: 'percent', percent: '1.5' } });
+
+  it('plans without usage; settling applies the room the usage leaves, in the items’ order', () => {
+    const plan = planAwards([{ key: 'a', accountId: '1', facts: purchase() }, { key: 'b', accountId: '1', facts: purchase() }], [budgeted, daily, unlimited]);
+    const settled = settleAwards(plan, usageOf({ '2:1:D2025-03-15': '5' }));
+    expect(Object.fromEntries([...settled.awards].map(([k, a]) => [k, a.map((x) => [x.ruleId, x.points])]))).toEqual({
+      a: [['2', '30.00'], ['3', '1.50']],
+      b: [['2', '15.00'], ['3', '1.50']],
+    });
+  });
+
+  it('needs usage only of the limited rules the plan would award from, for the accounts and periods they reach', () => {
+    const plan = planAwards([{ key: 'a', accountId: '1', facts: purchase() }, { key: 'b', accountId: '2', facts: purchase({ performedOn: '2025-04-01T00:00:00Z' }) }], [budgeted, daily, unlimited]);
+    expect(usageNeeds(plan)).toEqual({ ruleIds: ['2'], accountIds: ['1', '2'], periods: ['D2025-03-15', 'M2025-03', 'D2025-04-01', 'M2025-04'] });
+    expect(usageNeeds(plan, (id) => id === '2')).toEqual({ ruleIds: ['2'], accountIds: ['1'], periods: ['D2025-03-15', 'M2025-03'] });
+    const atBudgetedMerchant = planAwards([{ key: 'c', accountId: '1', facts: purchase({ merchant: '999' }) }], [budgeted, unlimited]);
+    expect(usageNeeds(atBudgetedMerchant).ruleIds).toEqual(['1']);
+    const refund = planAwards([{ key: 'r', accountId: '1', refund: true, facts: purchase({ operationType: 'refund', merchant: '999' }) }], [budgeted]);
+    expect(usageNeeds(refund).ruleIds).toEqual([]);
+  });
+
+  it('treats a zero limit as a limit', () => {
+    const zero = makeRule('4', { limits: { maxPointsPerCustomerPerDay: '0' } });
+    const plan = planAwards([{ key: 'a', accountId: '1', facts: purchase() }], [zero]);
+    expect(usageNeeds(plan).ruleIds).toEqual(['4']);
+    expect(settleAwards(plan, NONE).awards.get('a')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { awardPoints, capPoints, CompiledRule, compileRules, D, Dec, ruleMatches } from './compiled-rule';
+import { formatCents, toCents } from '../../../common/decimal/cents';
+import { awardPoints, capPoints, CompiledRule, compileRules, factNumbers, ruleMatches } from './compiled-rule';
 import { EventFacts } from './event-facts';
 import { periodsOf } from './periods';
 import { RuleDefinition } from './rule-definition';
@@ -49,6 +50,32 @@ export interface EvaluationResult {
   usage: UsageDelta[];
 }
 
+/** One rule's award to one recipient before the room limits, capped per event only (hundredths). */
+interface Candidate {
+  rule: CompiledRule;
+  accountId: string;
+  role: AwardRole;
+  points: bigint;
+}
+
+interface PlannedItem {
+  key: string;
+  refund: boolean;
+  time: number;
+  day: string;
+  month: string;
+  candidates: Candidate[];
+}
+
+/**
+ * A batch evaluated as far as usage does not matter: which rules match each item, in order up to an
+ * exclusive one, and what each would give. Pure and usage-free, so it can be computed before any
+ * lock is taken; `settleAwards` then applies the day/month/budget room and blocked recipients.
+ */
+export interface AwardPlan {
+  readonly items: readonly PlannedItem[];
+}
+
 export interface BatchResult {
   /** Every item's key, with its awards (possibly none). */
   awards: Map<string, RuleAward[]>;
@@ -64,9 +91,8 @@ export interface BatchResult {
  * the event, total budget); one capped to zero is dropped.
  */
 export function evaluateEvent(facts: EventFacts, accountId: string, rules: readonly RuleDefinition[], usage: UsageSnapshot): EvaluationResult {
-  const ledger = new UsageLedger(usage);
-  const awards = evaluateWith(compileRules(rules), facts, accountId, ledger, false);
-  return { awards, usage: ledger.deltas() };
+  const { awards, usage: deltas } = evaluateBatch([{ key: '', facts, accountId }], rules, usage);
+  return { awards: awards.get('')!, usage: deltas };
 }
 
 /**
@@ -81,15 +107,67 @@ export function evaluateBatch(
   usage: UsageSnapshot,
   blocked: (accountId: string) => boolean = () => false,
 ): BatchResult {
+  return settleAwards(planAwards(items, rules), usage, blocked);
+}
+
+/** The usage-free part of evaluateBatch (see AwardPlan). Keys must be unique. */
+export function planAwards(items: readonly BatchItem[], rules: readonly RuleDefinition[]): AwardPlan {
   const compiled = compileRules(rules);
+  const keys = new Set<string>();
+  const planned: PlannedItem[] = [];
+  for (const item of items) {
+    if (keys.has(item.key)) throw new Error(`Duplicate batch key ${item.key}`);
+    keys.add(item.key);
+    const refund = !!item.refund;
+    const facts = refund ? refundFactsAsPurchase(item.facts) : item.facts;
+    const time = Date.parse(facts.performedOn);
+    if (Number.isNaN(time)) throw new Error(`Invalid performedOn ${facts.performedOn}`);
+    const { day, month } = periodsOf(facts.performedOn);
+    planned.push({ key: item.key, refund, time, day, month, candidates: candidatesOf(compiled, facts, item.accountId, time) });
+  }
+  return { items: planned };
+}
+
+/**
+ * Applies the room limits to a plan, in its order, against `usage` (read under lock by the caller),
+ * leaving blocked recipients of accruals out before they take any room.
+ */
+export function settleAwards(plan: AwardPlan, usage: UsageSnapshot, blocked: (accountId: string) => boolean = () => false): BatchResult {
   const ledger = new UsageLedger(usage);
   const awards = new Map<string, RuleAward[]>();
-  for (const item of items) {
-    if (awards.has(item.key)) throw new Error(`Duplicate batch key ${item.key}`);
-    const facts = item.refund ? refundFactsAsPurchase(item.facts) : item.facts;
-    awards.set(item.key, evaluateWith(compiled, facts, item.accountId, ledger, !!item.refund, blocked));
+  for (const item of plan.items) {
+    const given: RuleAward[] = [];
+    for (const candidate of item.candidates) {
+      if (!item.refund && blocked(candidate.accountId)) continue;
+      const points = item.refund ? candidate.points : ledger.take(candidate.rule, candidate.accountId, item.day, item.month, candidate.points);
+      if (points > 0n) given.push(toAward(candidate, points, item.time));
+    }
+    awards.set(item.key, given);
   }
   return { awards, usage: ledger.deltas() };
+}
+
+/**
+ * Which usage settling the plan may read: the rules with room limits among its candidates, the
+ * accounts they would give to (blocked ones left out) and the periods of their events. Pass it to
+ * the service's loadUsage: a chunk that awards nothing from a budgeted rule does not lock its row.
+ */
+export function usageNeeds(
+  plan: AwardPlan, blocked: (accountId: string) => boolean = () => false,
+): { ruleIds: string[]; accountIds: string[]; periods: string[] } {
+  const ruleIds = new Set<string>();
+  const accountIds = new Set<string>();
+  const periods = new Set<string>();
+  for (const item of plan.items) {
+    if (item.refund) continue;
+    for (const { rule, accountId } of item.candidates) {
+      if (!hasRoomLimit(rule) || blocked(accountId)) continue;
+      ruleIds.add(rule.rule.id);
+      accountIds.add(accountId);
+      periods.add(item.day).add(item.month);
+    }
+  }
+  return { ruleIds: [...ruleIds], accountIds: [...accountIds], periods: [...periods] };
 }
 
 /**
@@ -99,7 +177,7 @@ export function evaluateBatch(
  * without going below a zero balance.
  */
 export function evaluateRefund(facts: EventFacts, accountId: string, rules: readonly RuleDefinition[]): RuleAward[] {
-  return evaluateWith(compileRules(rules), refundFactsAsPurchase(facts), accountId, new UsageLedger(NO_USAGE), true);
+  return evaluateBatch([{ key: '', facts, accountId, refund: true }], rules, NO_USAGE).awards.get('')!;
 }
 
 /** A refund seen as the purchase it undoes. */
@@ -113,7 +191,7 @@ export function usageScope(
   rules: readonly RuleDefinition[],
 ): { ruleIds: string[]; accountIds: string[]; periods: string[] } {
   const ruleIds = compileRules(rules)
-    .filter((c) => c.maxPerDay || c.maxPerMonth || c.budget)
+    .filter(hasRoomLimit)
     .map((c) => c.rule.id);
   const accountIds = new Set<string>();
   const periods = new Set<string>();
@@ -129,103 +207,92 @@ export function usageScope(
   return { ruleIds, accountIds: [...accountIds], periods: [...periods] };
 }
 
+/** Limits that depend on usage: per customer and day or month, and the budget (a zero limit too). */
+const hasRoomLimit = (c: CompiledRule) => c.maxPerDay !== null || c.maxPerMonth !== null || c.budget !== null;
+
 const NO_USAGE: UsageSnapshot = { customerDay: () => '0', customerMonth: () => '0', budgetRemaining: () => null };
 const DAY_MS = 86_400_000;
 
-function evaluateWith(
-  rules: CompiledRule[], facts: EventFacts, accountId: string, ledger: UsageLedger, refund: boolean,
-  blocked: (accountId: string) => boolean = () => false,
-): RuleAward[] {
-  const time = Date.parse(facts.performedOn);
-  if (Number.isNaN(time)) throw new Error(`Invalid performedOn ${facts.performedOn}`);
-  const { day, month } = periodsOf(facts.performedOn);
-  const awards: RuleAward[] = [];
+/** The matching rules' awards for one event, in evaluation order, capped per event; an exclusive match ends the list. */
+function candidatesOf(rules: CompiledRule[], facts: EventFacts, accountId: string, time: number): Candidate[] {
+  const numbers = factNumbers(facts);
+  const candidates: Candidate[] = [];
   for (const c of rules) {
-    if (!ruleMatches(c, facts, time)) continue;
-    const points = awardPoints(c, facts);
-    if (points.gt(0)) {
-      for (const recipient of recipientsOf(c, facts, accountId)) {
-        if (!refund && blocked(recipient.accountId)) continue;
-        const given = refund ? capPerEvent(c, points) : ledger.take(c, recipient.accountId, day, month, capPerEvent(c, points));
-        if (given.gt(0)) awards.push(toAward(c, recipient, given, time));
-      }
+    if (!ruleMatches(c, facts, numbers, time)) continue;
+    const points = awardPoints(c, facts, numbers);
+    if (points > 0n) {
+      const capped = c.maxPerEvent !== null ? capPoints(points, c.maxPerEvent, c.rule.award.rounding) : points;
+      for (const recipient of recipientsOf(c, facts, accountId)) candidates.push({ rule: c, ...recipient, points: capped });
     }
     if (c.rule.exclusive) break;
   }
-  return awards;
-}
-
-function capPerEvent(c: CompiledRule, points: Dec): Dec {
-  return c.maxPerEvent ? capPoints(points, c.maxPerEvent, c.rule.award.rounding) : points;
+  return candidates;
 }
 
 /** Referral awards go to the parties the rule targets (referrer first); any other event's to its own account. */
-function recipientsOf(c: CompiledRule, facts: EventFacts, accountId: string): Array<{ accountId: string; role: RuleAward['role'] }> {
+function recipientsOf(c: CompiledRule, facts: EventFacts, accountId: string): Array<{ accountId: string; role: AwardRole }> {
   if (!facts.referral) return [{ accountId, role: 'self' }];
   const { referrerAccountId, referredAccountId } = facts.referral;
   const target = c.rule.award.target;
-  const recipients: Array<{ accountId: string; role: RuleAward['role'] }> = [];
+  const recipients: Array<{ accountId: string; role: AwardRole }> = [];
   if (target !== 'referred') recipients.push({ accountId: referrerAccountId, role: 'referrer' });
   if (target !== 'referrer') recipients.push({ accountId: referredAccountId, role: 'referred' });
   return recipients;
 }
 
-function toAward(c: CompiledRule, recipient: { accountId: string; role: RuleAward['role'] }, points: Dec, time: number): RuleAward {
-  const days = c.rule.expiresInDays;
+function toAward(candidate: Candidate, points: bigint, time: number): RuleAward {
+  const { rule } = candidate.rule;
+  const days = rule.expiresInDays;
   return {
-    ruleId: c.rule.id,
-    ruleName: c.rule.name,
-    accountId: recipient.accountId,
-    role: recipient.role,
-    points: points.toFixed(2),
+    ruleId: rule.id,
+    ruleName: rule.name,
+    accountId: candidate.accountId,
+    role: candidate.role,
+    points: formatCents(points),
     expiresAt: days === null ? null : new Date(time + days * DAY_MS).toISOString(),
   };
 }
 
-/** The snapshot plus what this evaluation has taken so far. */
+/** The snapshot plus what this evaluation has taken so far, in hundredths. */
 class UsageLedger {
-  private readonly taken = new Map<string, { delta: UsageDelta; points: Dec }>();
+  private readonly taken = new Map<string, { delta: UsageDelta; points: bigint }>();
 
   constructor(private readonly snapshot: UsageSnapshot) {}
 
   /** Caps the points at the room the rule's day, month and budget limits leave, and takes them. */
-  take(c: CompiledRule, accountId: string, day: string, month: string, points: Dec): Dec {
+  take(c: CompiledRule, accountId: string, day: string, month: string, points: bigint): bigint {
     const id = c.rule.id;
-    const cap = (given: Dec, limit: Dec, used: Dec) => capPoints(given, roomOf(limit, used), c.rule.award.rounding);
+    const cap = (given: bigint, limit: bigint, used: bigint) => capPoints(given, limit > used ? limit - used : 0n, c.rule.award.rounding);
     let given = points;
-    if (c.maxPerDay) given = cap(given, c.maxPerDay, this.used(id, accountId, day, this.snapshot.customerDay(id, accountId, day)));
-    if (c.maxPerMonth) given = cap(given, c.maxPerMonth, this.used(id, accountId, month, this.snapshot.customerMonth(id, accountId, month)));
-    const budgetRemaining = c.budget ? this.snapshot.budgetRemaining(id) : null;
-    if (budgetRemaining !== null) given = cap(given, new D(budgetRemaining), this.takenOf(budgetKey(id)));
-    if (!given.gt(0)) return new D(0);
+    if (c.maxPerDay !== null) given = cap(given, c.maxPerDay, this.used(id, accountId, day, this.snapshot.customerDay(id, accountId, day)));
+    if (c.maxPerMonth !== null) given = cap(given, c.maxPerMonth, this.used(id, accountId, month, this.snapshot.customerMonth(id, accountId, month)));
+    const budgetRemaining = c.budget !== null ? this.snapshot.budgetRemaining(id) : null;
+    if (budgetRemaining !== null) given = cap(given, toCents(budgetRemaining), this.takenOf(budgetKey(id)));
+    if (given <= 0n) return 0n;
     const period = (p: string): UsageDelta => ({ kind: 'customer', ruleId: id, accountId, period: p, points: '' });
-    if (c.maxPerDay) this.add(customerKey(id, accountId, day), period(day), given);
-    if (c.maxPerMonth) this.add(customerKey(id, accountId, month), period(month), given);
-    if (c.budget) this.add(budgetKey(id), { kind: 'budget', ruleId: id, points: '' }, given);
+    if (c.maxPerDay !== null) this.add(customerKey(id, accountId, day), period(day), given);
+    if (c.maxPerMonth !== null) this.add(customerKey(id, accountId, month), period(month), given);
+    if (c.budget !== null) this.add(budgetKey(id), { kind: 'budget', ruleId: id, points: '' }, given);
     return given;
   }
 
   deltas(): UsageDelta[] {
-    return [...this.taken.values()].map(({ delta, points }) => ({ ...delta, points: points.toFixed(2) }));
+    return [...this.taken.values()].map(({ delta, points }) => ({ ...delta, points: formatCents(points) }));
   }
 
-  private used(ruleId: string, accountId: string, period: string, stored: string): Dec {
-    return this.takenOf(customerKey(ruleId, accountId, period)).plus(stored);
+  private used(ruleId: string, accountId: string, period: string, stored: string): bigint {
+    return this.takenOf(customerKey(ruleId, accountId, period)) + toCents(stored);
   }
 
-  private takenOf(key: string): Dec {
-    return this.taken.get(key)?.points ?? new D(0);
+  private takenOf(key: string): bigint {
+    return this.taken.get(key)?.points ?? 0n;
   }
 
-  private add(key: string, delta: UsageDelta, points: Dec): void {
+  private add(key: string, delta: UsageDelta, points: bigint): void {
     const entry = this.taken.get(key);
-    if (entry) entry.points = entry.points.plus(points);
+    if (entry) entry.points += points;
     else this.taken.set(key, { delta, points });
   }
-}
-
-function roomOf(limit: Dec, used: Dec): Dec {
-  return D.max(limit.minus(used), 0);
 }
 
 const customerKey = (ruleId: string, accountId: string, period: string) => `c:${ruleId}:${accountId}:${period}`;
