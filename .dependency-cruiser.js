@@ -6,7 +6,9 @@
 const MODULE_TIERS = [
   ['customer-events'],
   ['customers'],
-  ['command-runs', 'bonus-accounts', 'rewards-rules', 'directories'],
+  ['command-runs'],
+  ['bonus-accounts', 'rewards-rules', 'directories'],
+  ['webhooks'],
   ['api-clients'],
 ];
 

@@ -27,6 +27,7 @@ import { runLag } from './phases/lag';
 import { runLoader } from './phases/loader';
 import { checkRowFidelity, createClients, loadFixtures } from './phases/prepare';
 import { runReads } from './phases/reads';
+import { runWebhooks } from './phases/webhooks';
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -123,6 +124,7 @@ async function main(): Promise<number> {
     if (options.phases.has('commands')) await runCommandIngest(ctx, baseline);
     if (options.phases.has('latency')) await runCallLatency(ctx, saturating);
     if (options.phases.has('processing')) await runProcessing(ctx);
+    if (options.phases.has('webhooks')) await runWebhooks(ctx);
     if (options.phases.has('lag')) await runLag(ctx);
     if (options.phases.has('reads')) await runReads(ctx);
     if (options.phases.has('loader')) await runLoader(ctx);

@@ -18,12 +18,14 @@ import { CustomerEventsModule, CustomerEventsProcessorsModule } from './modules/
 import { CustomersModule } from './modules/customers';
 import { DirectoriesModule } from './modules/directories';
 import { RewardsRulesModule } from './modules/rewards-rules';
+import { WebhooksModule, WebhooksProcessorsModule } from './modules/webhooks';
 
 /** The Bull processors; loaded only where ROLE runs background work (all, worker). */
 const PROCESSOR_MODULES: Array<Type | DynamicModule> = [
   CustomerEventsProcessorsModule,
   CommandRunsProcessorsModule.forHandlers(CustomersModule),
   BonusAccountsProcessorsModule,
+  WebhooksProcessorsModule,
 ];
 
 @Module({})
@@ -50,6 +52,7 @@ export class AppModule {
         CustomersModule,
         BonusAccountsModule,
         RewardsRulesModule,
+        WebhooksModule,
         CustomerEventsModule,
         CommandRunsModule,
         CommandApiModule,

@@ -9,9 +9,11 @@ import { useJsonBodies } from './common/http/body-parsing';
 import { ERROR_SCHEMAS } from './common/http/error-schemas';
 import { AppError, ErrorCode } from './common/errors';
 import { AppConfig } from './config';
+import { GETTING_STARTED } from './docs/getting-started';
 import { EngineMetrics } from './metrics/engine-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { mountQueueBoard } from './queue-board/queue-board';
+import { ADMIN_BASIC_SCHEME, QUEUE_BOARD_PATHS } from './queue-board/queue-board-docs';
 
 /** What a worker process answers over HTTP. */
 const WORKER_PATHS = ['/health', '/metrics'];
@@ -45,19 +47,21 @@ function onlyWorkerPaths(app: INestApplication): void {
 function setUpDocs(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('bonus-engine')
-    .setDescription(
-      'Loyalty and bonus-points engine. **Command API**: `POST /api/commands` with `X-Api-Key`. ' +
-        '**CRM API** (CRM.COM-compatible): `POST /crm/login`, then the token as body field `token`, ' +
-        '`Authorization: Bearer` or header `api_key`; the single purchase takes the API key itself in header `api_key`. ' +
-        '**Admin**: `X-Api-Key` of an admin client, accepted only under `/admin`.',
-    )
+    .setDescription(GETTING_STARTED)
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addServer('/', 'The engine that serves this document')
     .setVersion('1.0')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'CRM token from POST /crm/login' }, 'crm-token')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'api_key' }, 'crm-api-key')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics' }, 'metrics-token')
+    .addBasicAuth({ type: 'http', scheme: 'basic', description: 'Admin pages in a browser: any user name, the admin API key as password' }, ADMIN_BASIC_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  document.paths = { ...document.paths, ...QUEUE_BOARD_PATHS };
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...ERROR_SCHEMAS, ...COMMAND_COMPONENTS, ...CRM_COMPONENTS } };
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { deepLinking: true, displayOperationId: true, filter: true },
+  });
 }

@@ -48,8 +48,8 @@ describe('Points ledger', () => {
       const b = await newAccount('blocked');
       const locked = await tx((m) => ledger.lockAccounts(m, [b.id, a.id, a.id]));
       expect([...locked.values()]).toEqual([
-        { id: a.id, customerId: a.customerId, balance: '0.00', customerStatus: 'new' },
-        { id: b.id, customerId: b.customerId, balance: '0.00', customerStatus: 'blocked' },
+        { id: a.id, customerId: a.customerId, customerGuid: null, balance: '0.00', customerStatus: 'new' },
+        { id: b.id, customerId: b.customerId, customerGuid: null, balance: '0.00', customerStatus: 'blocked' },
       ]);
     });
   });

@@ -29,6 +29,16 @@ export class BenchApi {
     await this.admin('POST', `/admin/directories/${kind}`, 201, entry);
   }
 
+  /** Subscribes a URL to webhook event types; returns the subscription id. */
+  async createWebhook(url: string, events: string[]): Promise<string> {
+    return String((await this.admin('POST', '/admin/webhooks', 201, { url, events })).id);
+  }
+
+  async deleteWebhook(id: string): Promise<void> {
+    const res = await this.http.request('DELETE', `/admin/webhooks/${id}`, { headers: { 'X-Api-Key': this.adminKey } });
+    if (res.status !== 204) throw new Error(`DELETE /admin/webhooks/${id}: HTTP ${res.status}`);
+  }
+
   async createRule(rule: Record<string, unknown>): Promise<string> {
     return String((await this.admin('POST', '/admin/rules', 201, rule)).id);
   }

@@ -1,4 +1,4 @@
-export const PHASES = ['baseline', 'ingest', 'commands', 'latency', 'processing', 'lag', 'reads', 'loader'] as const;
+export const PHASES = ['baseline', 'ingest', 'commands', 'latency', 'processing', 'webhooks', 'lag', 'reads', 'loader'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** How much work each step does; `--quick` is a smoke run of about a minute, the full run stays well under 30 minutes on 2 cores. */
@@ -29,18 +29,20 @@ export interface Sizes {
   drainTimeoutSeconds: number;
   /** Lines of the file the loader step sends with `bonus-engine load`. */
   loaderEvents: number;
+  /** Backlog of each of the webhooks step's two drains (no subscription, then one subscription to every type). */
+  webhookEvents: number;
 }
 
 export const QUICK: Sizes = {
   customers: 10_000, zipfExponent: 0.8, baselineRows: 40_000, writers: 4, ingestSeconds: 6, commandClients: 6, commandSeconds: 6,
   latencySeconds: 6, backlogEvents: 40_000, backlogCommandShare: 0.2, processingBudgetSeconds: 120, lagSeconds: 6, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
-  reads: 200, drainTimeoutSeconds: 300, loaderEvents: 20_000,
+  reads: 200, drainTimeoutSeconds: 300, loaderEvents: 20_000, webhookEvents: 20_000,
 };
 
 export const FULL: Sizes = {
   customers: 100_000, zipfExponent: 0.8, baselineRows: 200_000, writers: 4, ingestSeconds: 20, commandClients: 6, commandSeconds: 20,
   latencySeconds: 45, backlogEvents: 1_000_000, backlogCommandShare: 0.2, processingBudgetSeconds: 600, lagSeconds: 30, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
-  reads: 1000, drainTimeoutSeconds: 900, loaderEvents: 1_000_000,
+  reads: 1000, drainTimeoutSeconds: 900, loaderEvents: 1_000_000, webhookEvents: 100_000,
 };
 
 export interface BenchOptions {

@@ -21,10 +21,10 @@ const COMMAND_SIZE = 1000;
  * and loadCustomerEventsExt operations (with their command runs), all pending, in multi-row INSERTs.
  * Returns the event ids in register order.
  */
-async function loadBacklog(ctx: BenchContext): Promise<string[]> {
+export async function loadBacklog(ctx: BenchContext, events = ctx.sizes.backlogEvents, label = 'processing', keys = 'backlog'): Promise<string[]> {
   const { sizes, generator } = ctx;
-  const step = ctx.progress.step('processing: loading the backlog', sizes.backlogEvents, 'events');
-  const ids = newEventIds(sizes.backlogEvents);
+  const step = ctx.progress.step(`${label}: loading the backlog`, events, 'events');
+  const ids = newEventIds(events);
   const crmClient = ctx.clients.crm.id;
   const commandClient = ctx.clients.backlog.id;
   let commandId = randomUUID();
@@ -45,9 +45,9 @@ async function loadBacklog(ctx: BenchContext): Promise<string[]> {
           commandEvents = 0;
         }
         commandEvents += 1;
-        rows.push(generator.commandRow(generator.operation(`backlog-${i}`), ids[i], commandClient, commandId));
+        rows.push(generator.commandRow(generator.operation(`${keys}-${i}`), ids[i], commandClient, commandId));
       } else {
-        rows.push(generator.crmRow(generator.purchase(), ids[i], crmClient, `backlog-${i}`));
+        rows.push(generator.crmRow(generator.purchase(), ids[i], crmClient, `${keys}-${i}`));
       }
     }
     return rows;

@@ -1,6 +1,17 @@
 import * as dotenv from 'dotenv';
 import * as path from 'path';
-import { EnvironmentVariables, Role, validateEnvironment } from './environment';
+import { EnvironmentVariables, noticeDays, Role, validateEnvironment } from './environment';
+
+/** Outbound webhooks (see modules/webhooks). */
+export interface WebhookConfig {
+  timeoutMs: number;
+  retryWindowMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  batchSize: number;
+  /** Days before expiry at which a lot is announced (points.expiring), largest first. */
+  expiryNoticeDays: number[];
+}
 
 /** Typed configuration of the whole application; the only place that reads process.env. */
 export class AppConfig {
@@ -21,6 +32,7 @@ export class AppConfig {
   readonly minBufferPoolMb: number;
   /** Limits of the HTTP server against slow or idle clients (see server-limits.ts). */
   readonly http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
+  readonly webhooks: WebhookConfig;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -42,6 +54,14 @@ export class AppConfig {
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
       keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: env.HTTP_MAX_CONNECTIONS,
+    };
+    this.webhooks = {
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS,
+      backoffBaseMs: env.WEBHOOK_BACKOFF_BASE_MS,
+      backoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
+      batchSize: env.WEBHOOK_BATCH_SIZE,
+      expiryNoticeDays: noticeDays(env.WEBHOOK_EXPIRY_NOTICE_DAYS),
     };
   }
 

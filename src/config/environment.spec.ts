@@ -20,6 +20,19 @@ describe('validateEnvironment', () => {
     expect(env.ROLE).toBe('worker');
   });
 
+  it('reads the webhook settings, the expiry notice days as a list largest first', () => {
+    const config = loadConfig({ WEBHOOK_EXPIRY_NOTICE_DAYS: '7, 30,1', WEBHOOK_BATCH_SIZE: '20' });
+    expect(config.webhooks).toEqual({
+      timeoutMs: 5000, retryWindowMs: 86400000, backoffBaseMs: 5000, backoffMaxMs: 3600000, batchSize: 20, expiryNoticeDays: [30, 7, 1],
+    });
+    expect(loadConfig({}).webhooks.expiryNoticeDays).toEqual([30, 7]);
+    expect(() => validateEnvironment({ WEBHOOK_EXPIRY_NOTICE_DAYS: 'soon' })).toThrow(
+      'Invalid configuration: WEBHOOK_EXPIRY_NOTICE_DAYS="soon" must be a comma-separated list of whole days, e.g. 30,7',
+    );
+    expect(() => validateEnvironment({ WEBHOOK_EXPIRY_NOTICE_DAYS: '30,0' })).toThrow('WEBHOOK_EXPIRY_NOTICE_DAYS must list days of at least 1');
+    expect(() => validateEnvironment({ WEBHOOK_BACKOFF_BASE_MS: '5000', WEBHOOK_BACKOFF_MAX_MS: '1000' })).toThrow(ConfigError);
+  });
+
   it('gives a worker its own HTTP port for /health and /metrics', () => {
     expect(loadConfig({ ROLE: 'worker', PORT: '8080', WORKER_PORT: '9100' }).httpPort).toBe(9100);
     expect(loadConfig({ ROLE: 'api', PORT: '8080', WORKER_PORT: '9100' }).httpPort).toBe(8080);

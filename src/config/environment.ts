@@ -35,6 +35,14 @@ export class EnvironmentVariables {
   @IsInt() @Min(1000) @Max(3600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;
   @IsInt() @Min(1000) @Max(600000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5000;
   @IsInt() @Min(1) @Max(1000000) HTTP_MAX_CONNECTIONS: number = 1000;
+  /** Outbound webhooks: request timeout, retry window and backoff, events per batched POST, expiry notice thresholds. */
+  @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
+  @IsInt() @Min(1000) @Max(2592000000) WEBHOOK_RETRY_WINDOW_MS: number = 86400000;
+  @IsInt() @Min(10) @Max(3600000) WEBHOOK_BACKOFF_BASE_MS: number = 5000;
+  @IsInt() @Min(10) @Max(86400000) WEBHOOK_BACKOFF_MAX_MS: number = 3600000;
+  @IsInt() @Min(1) @Max(1000) WEBHOOK_BATCH_SIZE: number = 100;
+  @Matches(/^\s*\d{1,4}(\s*,\s*\d{1,4})*\s*$/, { message: 'must be a comma-separated list of whole days, e.g. 30,7' })
+  WEBHOOK_EXPIRY_NOTICE_DAYS: string = '30,7';
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
 }
 
@@ -50,6 +58,7 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   }
   const env = plainToInstance(EnvironmentVariables, given, { enableImplicitConversion: true });
   if (given.POINT_VALUE !== undefined) env.POINT_VALUE = given.POINT_VALUE;
+  if (given.WEBHOOK_EXPIRY_NOTICE_DAYS !== undefined) env.WEBHOOK_EXPIRY_NOTICE_DAYS = given.WEBHOOK_EXPIRY_NOTICE_DAYS;
   const errors = validateSync(env, { whitelist: true });
   if (errors.length > 0) {
     const first = errors[0];
@@ -60,5 +69,16 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be greater than HTTP_REQUEST_TIMEOUT_MS');
   }
+  if (env.WEBHOOK_BACKOFF_BASE_MS > env.WEBHOOK_BACKOFF_MAX_MS) {
+    throw new ConfigError('Invalid configuration: WEBHOOK_BACKOFF_BASE_MS must not be greater than WEBHOOK_BACKOFF_MAX_MS');
+  }
+  if (noticeDays(env.WEBHOOK_EXPIRY_NOTICE_DAYS).some((d) => d < 1)) {
+    throw new ConfigError('Invalid configuration: WEBHOOK_EXPIRY_NOTICE_DAYS must list days of at least 1');
+  }
   return env;
+}
+
+/** "30, 7" → [30, 7]: distinct thresholds, largest first. */
+export function noticeDays(list: string): number[] {
+  return [...new Set(list.split(',').map((d) => Number(d.trim())))].sort((a, b) => b - a);
 }

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { REDIS } from '../common/redis/redis.module';
+import { ApiRestErrors } from '../common/http/rest-error-responses';
+import { HealthStatusDto } from './health-status.dto';
 
 @ApiTags('Health')
 @Controller('health')
@@ -15,8 +17,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
-  @ApiOperation({ summary: 'MariaDB/MySQL and Redis reachability' })
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ operationId: 'checkHealth', summary: 'MariaDB/MySQL and Redis reachability', security: [] })
+  @ApiOkResponse({ type: HealthStatusDto, description: 'Both answer' })
+  @ApiRestErrors({ 400: '', 503: 'Service Unavailable Exception' })
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.redisCheck()]);
   }

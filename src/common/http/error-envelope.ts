@@ -7,7 +7,7 @@ export interface RenderedError {
   body: Record<string, unknown>;
 }
 
-const REST_ERROR_NAMES: Record<number, string> = {
+export const REST_ERROR_NAMES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
   413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };

@@ -6,6 +6,8 @@ export const QUEUES = {
   commands: 'commands',
   /** Scheduled ledger and register maintenance: points expiry, the pending-event reconciler. */
   maintenance: 'maintenance',
+  /** Outbound webhook deliveries and their reconciler. */
+  webhooks: 'webhooks',
 } as const;
 
 export const JOBS = {
@@ -14,6 +16,8 @@ export const JOBS = {
   expirePoints: 'expire-points',
   reconcileEvents: 'reconcile-events',
   reconcileCommands: 'reconcile-commands',
+  deliverWebhook: 'deliver-webhook',
+  reconcileWebhooks: 'reconcile-webhooks',
 } as const;
 
 /** Retries with exponential backoff; permanent failures are discarded by the processors themselves. */

@@ -8,6 +8,7 @@ import { EnvironmentAdminKey1732300010200 } from './1732300010200-EnvironmentAdm
 import { ScryptPassCodes1732300010300 } from './1732300010300-ScryptPassCodes';
 import { ClientRateLimit1732300015100 } from './1732300015100-ClientRateLimit';
 import { LiveLotOrder1732300016700 } from './1732300016700-LiveLotOrder';
+import { Webhooks1732300016800 } from './1732300016800-Webhooks';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ScryptPassCodes1732300010300,
   ClientRateLimit1732300015100,
   LiveLotOrder1732300016700,
+  Webhooks1732300016800,
 ];

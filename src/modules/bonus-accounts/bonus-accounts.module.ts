@@ -6,11 +6,13 @@ import { BonusAccountsService } from './bonus-accounts.service';
 import { BonusAccountEntity } from './entities/bonus-account.entity';
 import { BonusOperationEntity } from './entities/bonus-operation.entity';
 import { LedgerStore } from './ledger-store';
+import { WebhooksModule } from '../webhooks';
+import { ExpiryNoticesService } from './expiry-notices.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BonusAccountEntity, BonusOperationEntity])],
+  imports: [TypeOrmModule.forFeature([BonusAccountEntity, BonusOperationEntity]), WebhooksModule],
   controllers: [AdminAccountsController],
-  providers: [BonusAccountsService, LedgerStore, AccountLookupService],
-  exports: [BonusAccountsService, AccountLookupService],
+  providers: [BonusAccountsService, LedgerStore, AccountLookupService, ExpiryNoticesService],
+  exports: [BonusAccountsService, AccountLookupService, ExpiryNoticesService],
 })
 export class BonusAccountsModule {}

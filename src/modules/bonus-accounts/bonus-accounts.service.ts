@@ -5,9 +5,11 @@ import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatCents, toCents } from '../../common/decimal/cents';
 import { inTransaction } from '../../database/transaction';
+import { pointsSpent, WebhookOutbox } from '../webhooks';
 import { accountNotFound, customerBlocked, insufficientBalance, invalidPoints, zeroAdjustment } from './bonus-accounts.errors';
 import { newAccountNumber, newParticipantNumber } from './domain/account-numbers';
 import { LedgerBook, OperationMeta } from './domain/ledger-book';
+import { expiredMessages } from './domain/ledger-messages';
 import { OperationCursor } from './domain/operation-cursor';
 import { AccountDetailsDto, AdjustmentResultDto, LotDto, OperationDto } from './dto/account.dto';
 import { OperationType } from './entities/bonus-operation.entity';
@@ -100,6 +102,7 @@ export class BonusAccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: LedgerStore,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** SELECT … FOR UPDATE of the accounts in ascending id order, with their customers' status. */
@@ -174,6 +177,7 @@ export class BonusAccountsService {
     };
     const { book, index } = await this.consumeOrRefuse(manager, 'spend', meta, points);
     const ids = await this.store.write(manager, book);
+    await this.outbox.record(manager, [pointsSpent({ ...meta, customerGuid: account.customerGuid, operationId: ids[index], points: formatCents(points) })]);
     return { operationId: ids[index], points: formatCents(points) };
   }
 
@@ -370,12 +374,13 @@ export class BonusAccountsService {
       const accountIds = sortIds(due.map((d) => String(d.account_id)));
       afterAccount = accountIds[accountIds.length - 1];
       const batch = await inTransaction(this.dataSource, async (manager) => {
-        await this.store.lock(manager, accountIds);
+        const locked = await this.store.lock(manager, accountIds);
         const book = await this.store.openBook(manager, accountIds);
         await this.store.loadDueLots(manager, book, accountIds, now);
         let points = 0n;
         for (const id of accountIds) points += book.expireDue(id, now);
         await this.store.write(manager, book, now, false);
+        await this.outbox.record(manager, expiredMessages(locked, book.operations, now));
         return { lots: book.operations.length, points };
       });
       report.accounts += accountIds.length;

@@ -42,14 +42,16 @@ export class LedgerStore {
   async lock(manager: EntityManager, accountIds: string[]): Promise<Map<string, LockedAccount>> {
     const ids = sortIds(accountIds);
     if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; customerId: string; balance: string; customerStatus: LockedAccount['customerStatus'] }> =
+    const rows: Array<{ id: string; customerId: string; customerGuid: string | null; balance: string; customerStatus: LockedAccount['customerStatus'] }> =
       await manager.query(
-        `SELECT a.id, a.customer_id AS customerId, a.balance, c.status AS customerStatus
+        `SELECT a.id, a.customer_id AS customerId, c.guid AS customerGuid, a.balance, c.status AS customerStatus
            FROM bonus_accounts a JOIN customers c ON c.id = a.customer_id
           WHERE a.id IN (?) ORDER BY a.id FOR UPDATE`,
         [ids],
       );
-    return new Map(rows.map((r) => [String(r.id), { id: String(r.id), customerId: r.customerId, balance: r.balance, customerStatus: r.customerStatus }]));
+    return new Map(rows.map((r) => [String(r.id), {
+      id: String(r.id), customerId: r.customerId, customerGuid: r.customerGuid, balance: r.balance, customerStatus: r.customerStatus,
+    }]));
   }
 
   /** Idempotency keys among `keys` that are already in the ledger. */

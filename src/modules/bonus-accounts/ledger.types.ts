@@ -30,6 +30,7 @@ export interface LedgerEntryResult {
 export interface LockedAccount {
   id: string;
   customerId: string;
+  customerGuid: string | null;
   balance: string;
   /** The holder's status as the customers table stores it: 'new', 'active' or 'blocked'. */
   customerStatus: string;

@@ -9,13 +9,16 @@ import { CommandItemEntity } from './entities/command-item.entity';
 import { CommandLockEntity } from './entities/command-lock.entity';
 import { CommandRunEntity } from './entities/command-run.entity';
 import { ExclusiveRunsService } from './exclusive-runs.service';
+import { RunWebhooks } from './run-webhooks';
+import { WebhooksModule } from '../webhooks';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([CommandRunEntity, CommandItemEntity, CommandLockEntity, CommandEventIdEntity]),
     BullModule.registerQueue({ name: QUEUES.commands }),
+    WebhooksModule,
   ],
-  providers: [CommandEventIdsService, CommandRunsService, ExclusiveRunsService],
-  exports: [CommandEventIdsService, CommandRunsService, ExclusiveRunsService],
+  providers: [CommandEventIdsService, CommandRunsService, ExclusiveRunsService, RunWebhooks],
+  exports: [CommandEventIdsService, CommandRunsService, ExclusiveRunsService, RunWebhooks],
 })
 export class CommandRunsModule {}

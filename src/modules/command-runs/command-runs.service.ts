@@ -8,6 +8,7 @@ import { inTransaction } from '../../database/transaction';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
 import { ItemOutcome, ItemRecord, LockedRun, NewCommandItem, NewCommandRun, PendingItem } from './command-runs.types';
+import { RunWebhooks } from './run-webhooks';
 
 const CHUNK = 1000;
 
@@ -22,6 +23,7 @@ export class CommandRunsService {
   constructor(
     @InjectQueue(QUEUES.commands) private readonly queue: Queue,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: RunWebhooks,
   ) {}
 
   /**
@@ -114,6 +116,7 @@ export class CommandRunsService {
   }
 
   async finishRun(manager: EntityManager, commandId: string): Promise<void> {
+    await this.webhooks.finishing(manager, [commandId]);
     await this.finishRuns(manager, [commandId]);
   }
 

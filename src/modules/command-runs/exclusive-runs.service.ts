@@ -41,7 +41,7 @@ export class ExclusiveRunsService {
     );
     if (lock?.commandId && lock.state !== 'done') {
       if ((await unsettled(manager, [lock.commandId])).size > 0) throw previousCommandRunning();
-      await this.runs.finishRuns(manager, [lock.commandId]);
+      await this.runs.finishRun(manager, lock.commandId);
     }
     const commandId = await this.runs.createRun(manager, { clientId: run.clientId, type: run.type, items: [], itemCount: run.itemCount });
     await manager.query('UPDATE command_locks SET command_id = ? WHERE client_id = ? AND type = ?', [commandId, run.clientId, run.type]);
@@ -52,12 +52,19 @@ export class ExclusiveRunsService {
    * Marks done the runs among `commandIds` that are settled, in the transaction that settles their
    * last work, so no crash can leave them running. The runs are locked first (id order): of two
    * transactions settling the last work of one run, the second waits here and then, at READ
-   * COMMITTED, `unsettled` sees the first's commit.
+   * COMMITTED, `unsettled` sees the first's commit. `finishing` runs for the settled ones just before.
    */
-  async finishSettled(manager: EntityManager, commandIds: string[], unsettled: UnsettledRuns): Promise<void> {
+  async finishSettled(
+    manager: EntityManager,
+    commandIds: string[],
+    unsettled: UnsettledRuns,
+    finishing: (manager: EntityManager, commandIds: string[]) => Promise<void> = async () => undefined,
+  ): Promise<void> {
     if (commandIds.length === 0) return;
     await this.runs.lockRuns(manager, commandIds);
     const open = await unsettled(manager, commandIds);
-    await this.runs.finishRuns(manager, commandIds.filter((id) => !open.has(id)));
+    const settled = commandIds.filter((id) => !open.has(id));
+    await finishing(manager, settled);
+    await this.runs.finishRuns(manager, settled);
   }
 }

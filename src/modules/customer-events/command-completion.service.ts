@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ExclusiveRunsService, UnsettledRuns } from '../command-runs';
+import { EventWebhooks } from './event-webhooks.service';
 
 /**
  * When a loadCustomerEventsExt command is settled: none of its events is pending. Its run is
@@ -8,11 +9,14 @@ import { ExclusiveRunsService, UnsettledRuns } from '../command-runs';
  */
 @Injectable()
 export class CommandCompletionService {
-  constructor(private readonly runs: ExclusiveRunsService) {}
+  constructor(
+    private readonly runs: ExclusiveRunsService,
+    private readonly webhooks: EventWebhooks,
+  ) {}
 
-  /** Finishes the runs of these commands that have no pending event left. */
+  /** Finishes the runs of these commands that have no pending event left (their command.finished recorded first). */
   finishIfDone(manager: EntityManager, commandIds: string[]): Promise<void> {
-    return this.runs.finishSettled(manager, commandIds, this.withPendingEvents);
+    return this.runs.finishSettled(manager, commandIds, this.withPendingEvents, (m, finished) => this.webhooks.commandsFinishing(m, finished));
   }
 
   /** The commands among `commandIds` that still have pending events. */

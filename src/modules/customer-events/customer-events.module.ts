@@ -7,12 +7,14 @@ import { CommandRunsModule } from '../command-runs';
 import { CustomersModule } from '../customers';
 import { DirectoriesModule } from '../directories';
 import { RewardsRulesModule } from '../rewards-rules';
+import { WebhooksModule } from '../webhooks';
 import { AdminEventsController } from './admin-events.controller';
 import { CommandCompletionService } from './command-completion.service';
 import { CommandEventsService } from './command-events.service';
 import { CustomerEventEntity } from './entities/customer-event.entity';
 import { EventOperationsService } from './event-operations.service';
 import { EventRegisterService } from './event-register.service';
+import { EventWebhooks } from './event-webhooks.service';
 import { FailedEventsService } from './failed-events.service';
 
 @Module({
@@ -24,9 +26,10 @@ import { FailedEventsService } from './failed-events.service';
     CustomersModule,
     BonusAccountsModule,
     RewardsRulesModule,
+    WebhooksModule,
   ],
   controllers: [AdminEventsController],
-  providers: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService, FailedEventsService],
-  exports: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService],
+  providers: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService, FailedEventsService, EventWebhooks],
+  exports: [EventRegisterService, CommandEventsService, EventOperationsService, CommandCompletionService, EventWebhooks],
 })
 export class CustomerEventsModule {}

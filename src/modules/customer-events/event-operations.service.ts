@@ -6,6 +6,7 @@ import { CommandEventIdsService, CommandRunsService, ItemRecord } from '../comma
 import { commandAccrualKey, CustomersService } from '../customers';
 import { RewardsRulesService } from '../rewards-rules';
 import { eventNotFound, unknownCommandId } from './customer-events.errors';
+import { EventDetailDto } from './dto/event-detail.dto';
 
 export interface EventOperationView {
   eventId: string;
@@ -88,7 +89,7 @@ export class EventOperationsService {
   }
 
   /** The admin view of one event. */
-  async detail(id: string) {
+  async detail(id: string): Promise<EventDetailDto> {
     const [row] = await this.dataSource.query(
       `SELECT id, number, type, source, client_id AS clientId, external_key AS externalKey, command_id AS commandId,
               customer_id AS customerId, account_id AS accountId, performed_on AS performedOn, amount, attributes, payload, udf,

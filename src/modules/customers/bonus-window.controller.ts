@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AppError, ErrorCode } from '../../common/errors';
+import { ApiRestErrors } from '../../common/http/rest-error-responses';
 import { BonusWindowService } from './bonus-window.service';
 import { renderBonusWindow, renderWindowNotFound } from './domain/bonus-window-page';
 import { BonusWindowDto } from './dto/bonus-window.dto';
@@ -15,15 +16,18 @@ export class BonusWindowController {
 
   @Get('api/bonus-window/:token')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: "The customer's bonus window as JSON (activates a new customer; shows each live message once more)" })
+  @ApiOperation({ operationId: 'openBonusWindow', summary: "The customer's bonus window as JSON (activates a new customer; shows each live message once more)", security: [] })
   @ApiOkResponse({ type: BonusWindowDto })
+  @ApiRestErrors({ 400: '', 404: 'Bonus window not found', 503: '' })
   json(@Param('token') token: string): Promise<BonusWindowDto> {
     return this.window.open(token);
   }
 
   @Get('bonus/:token')
-  @ApiOperation({ summary: "The customer's bonus window as a small HTML page (the link getCustomerLink returns)" })
-  @ApiProduces('text/html')
+  @ApiOperation({ operationId: 'openBonusWindowPage', summary: "The customer's bonus window as a small HTML page (the link getCustomerLink returns)", security: [] })
+  @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' }, example: '<!doctype html><html lang="en">…</html>' } } })
+  @ApiNotFoundResponse({ description: 'No customer has this link', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiRestErrors({ 400: '', 503: '' })
   async html(@Param('token') token: string, @Res() response: Response): Promise<void> {
     response.set({
       'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff',

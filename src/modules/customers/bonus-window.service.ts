@@ -31,7 +31,7 @@ export class BonusWindowService {
       if (!customer) throw bonusWindowNotFound();
       let status = customer.status;
       if (status === 'new') {
-        await this.customers.activateNew(manager, [customer.id]);
+        await this.customers.activateNew(manager, [customer.id], { type: 'bonus_window' });
         status = 'active';
       }
       // Blocked customers are shown no messages, and their messages keep their counts.

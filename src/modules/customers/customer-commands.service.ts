@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, CommandItemError, ErrorCode } from '../../common/errors';
 import { inTransaction } from '../../database/transaction';
 import { BonusAccountsService, encodeCursor, OperationCursor, OperationType } from '../bonus-accounts';
+import { StatusCause } from '../webhooks';
 import { ITEM_ERRORS } from './customers.errors';
 import { CustomersService, ResolvedReference } from './customers.service';
 import { echoOfReference, parseCustomerReference } from './domain/customer-reference';
@@ -87,10 +88,10 @@ export class CustomerCommandsService {
   }
 
   /** blockCustomers (→ blocked) and activateCustomers (→ active; the only way out of blocked). */
-  async setStatus(references: unknown[], status: 'blocked' | 'active'): Promise<CustomerStatusResult[]> {
+  async setStatus(references: unknown[], status: 'blocked' | 'active', cause: StatusCause): Promise<CustomerStatusResult[]> {
     const lookups = await this.lookUp(references);
     const ids = lookups.flatMap((l) => ('customer' in l ? [l.customer.id] : []));
-    await inTransaction(this.dataSource, (manager) => this.customers.setStatus(manager, ids, status));
+    await inTransaction(this.dataSource, (manager) => this.customers.setStatus(manager, ids, status, cause));
     if (ids.length > 0) this.logger.log({ customers: ids.length, status }, 'Customer status changed');
     return lookups.map((l) =>
       'customer' in l ? { login: l.customer.uniqId, guid: l.customer.guid, status, error: null } : { ...l.echo, status: null, error: l.error },

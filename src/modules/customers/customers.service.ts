@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BonusAccountsService } from '../bonus-accounts';
+import { StatusCause } from '../webhooks';
 import { CustomerReference } from './domain/customer-reference';
 import { CUSTOMER_TYPE_FIELDS, CustomerRecord, newLinkToken } from './domain/customer-record';
 import { normalizeGuid } from './domain/customer-fields';
 import { CustomerStatus } from './entities/customer.entity';
+import { StatusWebhooks } from './status-webhooks';
 
 export interface GuidUpsertItem {
   guid: string;
@@ -62,6 +64,7 @@ export class CustomersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: BonusAccountsService,
+    private readonly statusWebhooks: StatusWebhooks,
   ) {}
 
   /**
@@ -104,16 +107,18 @@ export class CustomersService {
   }
 
   /** new → active; blocked and active customers stay as they are. */
-  async activateNew(manager: EntityManager, customerIds: string[]): Promise<void> {
+  async activateNew(manager: EntityManager, customerIds: string[], cause: StatusCause = { type: 'accrual' }): Promise<void> {
     const ids = [...new Set(customerIds)];
+    await this.statusWebhooks.changing(manager, ids, 'active', cause, 'new');
     for (let i = 0; i < ids.length; i += CHUNK) {
       await manager.query("UPDATE customers SET status = 'active' WHERE id IN (?) AND status = 'new'", [ids.slice(i, i + CHUNK)]);
     }
   }
 
   /** Sets the status of these customers (blockCustomers / activateCustomers). */
-  async setStatus(manager: EntityManager, customerIds: string[], status: CustomerStatus): Promise<void> {
+  async setStatus(manager: EntityManager, customerIds: string[], status: CustomerStatus, cause: StatusCause): Promise<void> {
     if (customerIds.length === 0) return;
+    await this.statusWebhooks.changing(manager, [...new Set(customerIds)], status, cause);
     await manager.query('UPDATE customers SET status = ? WHERE id IN (?)', [status, [...new Set(customerIds)]]);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
+import { AuthenticatedClient } from '../../../modules/api-clients';
 import { CustomerCommandsService } from '../../../modules/customers';
 import { commandRequest } from '../wire/command-request';
 import { defineCommandWire } from '../wire/command-catalogue';
@@ -32,8 +33,8 @@ export class ActivateCustomersCommand implements CommandHandler {
     private readonly config: AppConfig,
   ) {}
 
-  async handle(body: CommandBody) {
+  async handle(body: CommandBody, client: AuthenticatedClient) {
     const customers = readItemList(body, 'customers', this.config.maxItemsPerCommand);
-    return { customers: await this.customerCommands.setStatus(customers, 'active') };
+    return { customers: await this.customerCommands.setStatus(customers, 'active', { type: 'command', typeOfCommand: ACTIVATE_CUSTOMERS, clientId: client.id }) };
   }
 }

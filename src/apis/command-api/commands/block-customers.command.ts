@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
+import { AuthenticatedClient } from '../../../modules/api-clients';
 import { CustomerCommandsService } from '../../../modules/customers';
 import { commandRequest } from '../wire/command-request';
 import { defineCommandWire } from '../wire/command-catalogue';
@@ -32,8 +33,8 @@ export class BlockCustomersCommand implements CommandHandler {
     private readonly config: AppConfig,
   ) {}
 
-  async handle(body: CommandBody) {
+  async handle(body: CommandBody, client: AuthenticatedClient) {
     const customers = readItemList(body, 'customers', this.config.maxItemsPerCommand);
-    return { customers: await this.customerCommands.setStatus(customers, 'blocked') };
+    return { customers: await this.customerCommands.setStatus(customers, 'blocked', { type: 'command', typeOfCommand: BLOCK_CUSTOMERS, clientId: client.id }) };
   }
 }

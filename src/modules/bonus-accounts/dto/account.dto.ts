@@ -24,31 +24,33 @@ export class OperationDto {
 }
 
 export class AccountDetailsDto {
-  @ApiProperty({ example: 'ACR0000000077' }) number: string | null;
-  @ApiProperty({ example: 'RP0000000010' }) participantNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ACR0000000077' }) number: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'RP0000000010' }) participantNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ example: '5f0c…' }) customerId: string;
+  @ApiProperty({ example: '3f1c2a9e-6f7b-4c3e-9a51-0d5a7c3e2b11' }) customerId: string;
   @ApiProperty({ enum: ['new', 'active', 'blocked'] }) customerStatus: string;
   @ApiProperty({ example: '150.00' }) balance: string;
   @ApiProperty({ type: [LotDto], description: 'The 100 first-expiring lots with points left' }) lots: LotDto[];
   @ApiProperty({ type: [OperationDto], description: 'The latest 50 operations, newest first' }) operations: OperationDto[];
 }
 
+const POINTS_PATTERN = /^[+-]?\d{1,16}(\.\d{1,2})?$/;
+
 export class AdjustmentDto {
-  @ApiProperty({ example: '-25.50', description: 'Signed points, at most 2 decimals (a JSON number or a decimal string). Negative consumes lots first-expiring-first and cannot take the balance below zero.' })
+  @ApiProperty({ oneOf: [{ type: 'string', pattern: POINTS_PATTERN.source }, { type: 'number' }], example: '-25.50', description: 'Signed points, at most 2 decimals (a JSON number or a decimal string). Negative consumes lots first-expiring-first and cannot take the balance below zero.' })
   @Transform(({ value }) => (typeof value === 'number' ? String(value) : value))
   @IsString()
-  @Matches(/^[+-]?\d{1,16}(\.\d{1,2})?$/, { message: 'points must be a signed number with at most 2 decimals' })
+  @Matches(POINTS_PATTERN, { message: 'points must be a signed number with at most 2 decimals' })
   points: string;
 
-  @ApiProperty({ required: false, example: 'Goodwill credit' })
+  @ApiProperty({ required: false, maxLength: 500, example: 'Goodwill credit' })
   @IsOptional() @IsString() @MaxLength(500)
   comment?: string;
 }
 
 export class AdjustmentResultDto {
   @ApiProperty({ example: '102' }) operationId: string;
-  @ApiProperty({ example: 'adjustment' }) operationType: 'adjustment';
+  @ApiProperty({ enum: ['adjustment'], example: 'adjustment' }) operationType: 'adjustment';
   @ApiProperty({ example: '-25.50' }) points: string;
   @ApiProperty({ example: '124.50', description: 'The balance after the adjustment' }) balance: string;
 }

@@ -4,6 +4,7 @@ import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
 import { RepeatableJobProcessor } from '../../../common/queue/repeatable-job';
 import { BonusAccountsService } from '../bonus-accounts.service';
+import { ExpiryNoticesService } from '../expiry-notices.service';
 
 /** How often the expiry job runs. */
 export const POINTS_EXPIRY_EVERY_MS = 10 * 60 * 1000;
@@ -15,6 +16,7 @@ export class PointsExpiryProcessor extends RepeatableJobProcessor {
 
   constructor(
     private readonly accounts: BonusAccountsService,
+    private readonly notices: ExpiryNoticesService,
     @InjectQueue(QUEUES.maintenance) queue: Queue,
   ) {
     super(queue, JOBS.expirePoints, POINTS_EXPIRY_EVERY_MS, 100);
@@ -25,6 +27,7 @@ export class PointsExpiryProcessor extends RepeatableJobProcessor {
     const started = Date.now();
     this.logger.log({ jobId: job.id }, 'Points expiry started');
     const report = await this.accounts.expirePoints(new Date());
-    this.logger.log({ jobId: job.id, ...report, ms: Date.now() - started }, 'Points expiry finished');
+    const notices = await this.notices.announce(new Date());
+    this.logger.log({ jobId: job.id, ...report, notices, ms: Date.now() - started }, 'Points expiry finished');
   }
 }

@@ -9,6 +9,7 @@ import { awardEntry, BonusAccountsService, LedgerEntryRequest } from '../../bonu
 import { CustomersService } from '../../customers';
 import { RewardsRulesService } from '../../rewards-rules';
 import { CommandCompletionService } from '../command-completion.service';
+import { EventWebhooks } from '../event-webhooks.service';
 import { accrualOutcomes, isRefund, newlyActive, partiesOf } from './accrual-outcomes';
 import { EventOutcome, outcomeUpdate } from './event-outcome';
 import { PendingEvent, toPendingEvent } from './pending-event';
@@ -30,6 +31,7 @@ export class EventProcessingService {
     private readonly rules: RewardsRulesService,
     private readonly completion: CommandCompletionService,
     private readonly metrics: EngineMetrics,
+    private readonly webhooks: EventWebhooks,
   ) {}
 
   /**
@@ -62,6 +64,7 @@ export class EventProcessingService {
       const outcomes = await this.accrue(manager, events);
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
+      await this.webhooks.chunkFinished(manager, events, outcomes);
       afterCommit(manager, () => this.metrics.eventsFinished(outcomes.map((o, i) => ({ state: o.state, acceptedAt: events[i].acceptedAt }))));
       await this.completion.finishIfDone(manager, [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))]);
     }, 'READ COMMITTED');
@@ -136,11 +139,13 @@ export class EventProcessingService {
 
   private async markFailed(eventId: string, error: unknown): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
+      const reason = error instanceof AppError ? error.message : 'Processing failed';
       const result = await manager.query(
         "UPDATE customer_events SET state = 'failed', error = ?, processed_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'pending'",
-        [error instanceof AppError ? error.message : 'Processing failed', eventId],
+        [reason, eventId],
       );
       if (result.affectedRows) afterCommit(manager, () => this.metrics.eventsFinished([{ state: 'failed' }]));
+      if (result.affectedRows) await this.webhooks.eventFailed(manager, eventId, reason);
       const [row] = await manager.query('SELECT command_id AS commandId FROM customer_events WHERE id = ?', [eventId]);
       if (row?.commandId) await this.completion.finishIfDone(manager, [row.commandId]);
     }, 'READ COMMITTED');

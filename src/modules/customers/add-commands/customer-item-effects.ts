@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { BonusAccountsService, LedgerEntryRequest } from '../../bonus-accounts';
-import { CommandEventIdsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun } from '../../command-runs';
+import { CommandEventIdsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, RunWebhooks } from '../../command-runs';
 import { ITEM_ERRORS } from '../customers.errors';
 import { CustomersService, IdentityChange } from '../customers.service';
 import { MatchDecision } from '../domain/customer-matching';
@@ -30,6 +30,7 @@ export class CustomerItemEffects {
     private readonly customers: CustomersService,
     private readonly accounts: BonusAccountsService,
     private readonly eventIds: CommandEventIdsService,
+    private readonly webhooks: RunWebhooks,
   ) {}
 
   async apply(manager: EntityManager, run: LockedRun, plans: ItemPlan[]): Promise<ItemOutcome[]> {
@@ -73,6 +74,7 @@ export class CustomerItemEffects {
       });
     }
     const results = await this.accounts.applyBatch(manager, requests.map((r) => r.request));
+    await this.webhooks.accrued(manager, results, locked);
     const activated: string[] = [];
     results.forEach((result, i) => {
       const { plan } = requests[i];

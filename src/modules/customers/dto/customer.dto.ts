@@ -21,10 +21,10 @@ export class CustomerDto {
   @ApiProperty({ nullable: true, type: String }) customerType3: string | null;
   @ApiProperty({ nullable: true, type: String }) customerType4: string | null;
   @ApiProperty({ nullable: true, type: String }) customerType5: string | null;
-  @ApiProperty({ example: '/bonus/4f3c…', description: "The customer's bonus-window link" }) link: string;
+  @ApiProperty({ example: '/bonus/4f3c9a0e2b7d41c6a8e5f1d2c3b4a596', description: "The customer's bonus-window link" }) link: string;
   @ApiProperty({ example: '17', description: 'Bonus account id (= rewards participant id)' }) accountId: string;
-  @ApiProperty({ example: 'ACR0000000077' }) accountNumber: string | null;
-  @ApiProperty({ example: 'RP0000000010' }) participantNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ACR0000000077' }) accountNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'RP0000000010' }) participantNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) accountName: string | null;
   @ApiProperty({ example: '0.00' }) balance: string;
   @ApiProperty({ type: [AccessTokenDto] }) accessTokens: AccessTokenDto[];

@@ -1,13 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DIRECTORY_KINDS } from '../directory-kinds';
+
+const ATTRIBUTES = {
+  type: 'object',
+  additionalProperties: true,
+  description:
+    'Free-form attributes. Two are read by the engine: a `unit`\'s `currency` (a currency code), which CRM purchases ' +
+    'must name as their `intended_currency_identifier`, and a `classification`\'s `eventTypes` (the CRM event types it is for).',
+} as const;
 
 export class CreateDirectoryEntryDto {
-  @ApiProperty({ example: 'EK123456' }) @IsString() @IsNotEmpty() @MaxLength(191) code: string;
-  @ApiPropertyOptional({ example: 'Espresso Kiosk' }) @IsOptional() @IsString() @MaxLength(191) name?: string;
-  @ApiPropertyOptional({ example: 'EK-1' }) @IsOptional() @IsString() @MaxLength(191) alternativeCode?: string;
+  @ApiProperty({ maxLength: 191, example: 'EK123456' }) @IsString() @IsNotEmpty() @MaxLength(191) code: string;
+  @ApiPropertyOptional({ maxLength: 191, example: 'Espresso Kiosk' }) @IsOptional() @IsString() @MaxLength(191) name?: string;
+  @ApiPropertyOptional({ maxLength: 191, example: 'EK-1' }) @IsOptional() @IsString() @MaxLength(191) alternativeCode?: string;
   @ApiPropertyOptional({ description: 'Code of the parent entry of the same kind (an outlet names its merchant)', example: 'MERCHANT1' })
   @IsOptional() @IsString() parentCode?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { currency: 'EUR' }, description: 'Free-form attributes; a unit\'s currency is attributes.currency' }) @IsOptional() @IsObject() attributes?: Record<string, unknown>;
+  @ApiPropertyOptional({ ...ATTRIBUTES, example: { currency: 'EUR' } }) @IsOptional() @IsObject() attributes?: Record<string, unknown>;
 }
 
 export class UpdateDirectoryEntryDto extends PartialType(CreateDirectoryEntryDto) {}
@@ -17,12 +26,17 @@ export class DirectoryPolicyDto {
   @IsBoolean() closed: boolean;
 }
 
+export class DirectoryPolicyResultDto {
+  @ApiProperty({ enum: DIRECTORY_KINDS, example: 'merchant' }) kind: string;
+  @ApiProperty({ example: true }) closed: boolean;
+}
+
 export class DirectoryEntryDto {
   @ApiProperty({ example: '12' }) id: string;
-  @ApiProperty({ example: 'businessUnit' }) kind: string;
-  @ApiProperty() code: string;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ nullable: true, type: String }) alternativeCode: string | null;
-  @ApiProperty({ nullable: true, type: String }) parentId: string | null;
-  @ApiProperty({ nullable: true, type: Object }) attributes: Record<string, unknown> | null;
+  @ApiProperty({ enum: DIRECTORY_KINDS, example: 'unit' }) kind: string;
+  @ApiProperty({ example: 'EK123456' }) code: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Espresso Kiosk' }) name: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) alternativeCode: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Id of the parent entry' }) parentId: string | null;
+  @ApiProperty({ ...ATTRIBUTES, nullable: true, example: { currency: 'EUR' } }) attributes: Record<string, unknown> | null;
 }

@@ -45,7 +45,12 @@ export class RuleConditionsSchema {
   @ApiPropertyOptional(CODES) socialMedia?: string[];
   @ApiPropertyOptional(CODES) actions?: string[];
   @ApiPropertyOptional(CODES) websites?: string[];
-  @ApiPropertyOptional({ description: 'Each KPI measured and, with min, at least min', example: [{ code: 'steps', min: '10000' }] })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, min: { type: 'string', description: DECIMAL } } },
+    description: 'Each KPI measured and, with min, at least min',
+    example: [{ code: 'steps', min: '10000' }],
+  })
   kpis?: Array<{ code: string; min?: string }>;
   @ApiPropertyOptional({ type: [Number], description: 'ISO days of the event’s UTC date: 1 = Monday … 7 = Sunday', example: [6, 7] })
   daysOfWeek?: number[];

@@ -10,6 +10,8 @@ export const EXAMPLE_SIMULATION = {
 
 export class SimulateRulesDto {
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description:
       'The event as the rules see it: eventType, performedOn (ISO-8601), amount (the base amount), operationType, currency, ' +
       'classification, merchant, terminal, businessUnit, unit, customerEvent, bankEvent, customerType1..5, mcc, bankProduct, ' +
@@ -20,7 +22,7 @@ export class SimulateRulesDto {
   @IsObject()
   event: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Bonus account id whose day/month usage the limits count; without it the usage is taken as none', example: '1' })
+  @ApiPropertyOptional({ type: String, description: 'Bonus account id whose day/month usage the limits count; without it the usage is taken as none', example: '1' })
   @IsOptional()
   accountId?: unknown;
 }

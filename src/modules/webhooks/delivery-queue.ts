@@ -1,0 +1,45 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bull';
+import { JOBS, QUEUES } from '../../common/queue/queues';
+import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
+
+export interface DeliveryJob {
+  deliveryId: string;
+}
+
+/**
+ * Jobs of the `webhooks` queue. A job is keyed by delivery and attempt, so adding the same attempt
+ * twice (the reconciler finding a job that is only late) is a no-op while Bull holds the first.
+ */
+@Injectable()
+export class DeliveryQueue {
+  private readonly logger = new Logger(DeliveryQueue.name);
+
+  constructor(@InjectQueue(QUEUES.webhooks) private readonly queue: Queue<DeliveryJob>) {}
+
+  async add(deliveries: Array<{ deliveryId: string; attempts: number; delayMs?: number; round?: string }>): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.queue.addBulk(deliveries.map((d) => ({
+      name: JOBS.deliverWebhook,
+      data: { deliveryId: d.deliveryId },
+      opts: {
+        jobId: `${d.deliveryId}:${d.attempts}${d.round ? `:${d.round}` : ''}`, delay: d.delayMs, attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true,
+      },
+    })));
+  }
+
+  /** After the commit that stored them: a Redis that does not take them in time leaves them to the reconciler. */
+  async addStored(deliveryIds: string[]): Promise<void> {
+    try {
+      await withinTime(this.add(deliveryIds.map((deliveryId) => ({ deliveryId, attempts: 0 }))), ENQUEUE_TIMEOUT_MS, 'Queueing webhook deliveries');
+    } catch (error) {
+      this.logger.warn({ err: error, deliveries: deliveryIds.length }, 'Webhook deliveries left to the reconciler');
+    }
+  }
+
+  counts() {
+    return this.queue.getJobCounts();
+  }
+}
