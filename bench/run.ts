@@ -27,6 +27,7 @@ import { runLag } from './phases/lag';
 import { runLoader } from './phases/loader';
 import { checkRowFidelity, createClients, loadFixtures } from './phases/prepare';
 import { runReads } from './phases/reads';
+import { runCommandStepTwo } from './phases/step-two';
 import { runWebhooks } from './phases/webhooks';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -34,6 +35,12 @@ const RESULTS = path.join(ROOT, 'bench', 'results');
 const SEED = 20261122;
 /** Used when the latency step runs without the ingest step before it. */
 const DEFAULT_SATURATING_RATE = 5000;
+
+/** ` (12 on reward_rules, 3 on bonus_accounts)` — which tables the bench database's lock waits were on. */
+function waitsByTable(lockWaits: StepLoad['lockWaits'] | undefined): string {
+  const tables = Object.entries(lockWaits?.byTable ?? {}).map(([table, n]) => `${n} on ${table.split('.').pop()?.replace(/`/g, '')}`);
+  return tables.length ? ` (${tables.join(', ')})` : '';
+}
 
 async function main(): Promise<number> {
   const parsed = parseOptions(process.argv.slice(2));
@@ -121,7 +128,10 @@ async function main(): Promise<number> {
 
     const baseline = options.phases.has('baseline') ? await runBaseline(ctx) : null;
     const saturating = options.phases.has('ingest') ? await runCrmIngest(ctx, baseline) : DEFAULT_SATURATING_RATE;
-    if (options.phases.has('commands')) await runCommandIngest(ctx, baseline);
+    if (options.phases.has('commands')) {
+      await runCommandStepTwo(ctx);
+      await runCommandIngest(ctx, baseline);
+    }
     if (options.phases.has('latency')) await runCallLatency(ctx, saturating);
     if (options.phases.has('processing')) await runProcessing(ctx);
     if (options.phases.has('webhooks')) await runWebhooks(ctx);
@@ -154,9 +164,10 @@ async function main(): Promise<number> {
   const cpuNotes = Object.entries(details)
     .filter(([, d]) => d && typeof d === 'object' && 'cpu' in (d as object))
     .map(([step, d]) => {
-      const { cpu, db } = d as StepLoad;
+      const { cpu, db, lockWaits } = d as StepLoad;
       return `${step}: app ${cpu.app} %, MariaDB ${cpu.mariadb} %, harness ${cpu.harness} %, others ${cpu.other} %, idle ${cpu.idle} %; ` +
-        `row lock waits ${db.rowLockWaits} (${db.rowLockTimeMs} ms), deadlocks ${db.deadlocks}, fsyncs ${db.fsyncs}`;
+        `row lock waits ${db.rowLockWaits} (${db.rowLockTimeMs} ms) server-wide, ${lockWaits?.waits ?? '?'} seen in the bench database${waitsByTable(lockWaits)}, ` +
+        `deadlocks ${db.deadlocks}, fsyncs ${db.fsyncs}`;
     });
   if (cpuNotes.length) process.stdout.write(`\nCPU per step (% of one core; ${os.cpus().length} cores = ${os.cpus().length * 100} %):\n  ${cpuNotes.join('\n  ')}\n`);
   for (const [step, d] of Object.entries(details)) {

@@ -10,9 +10,11 @@ import { Progress } from './progress';
 import { BenchQueues } from './queues';
 import { Figure } from './report';
 
-export const BENCH_DB = 'bonus_engine_bench';
-export const RAW_DB = 'bonus_engine_bench_raw';
-export const QUEUE_PREFIX = 'bonus-bench';
+/** BENCH_NAME (letters, digits, _) gives a run its own databases and queues, so two checkouts can measure side by side. */
+const SUFFIX = /^\w{1,20}$/.test(process.env.BENCH_NAME ?? '') ? `_${process.env.BENCH_NAME}` : '';
+export const BENCH_DB = `bonus_engine_bench${SUFFIX}`;
+export const RAW_DB = `bonus_engine_bench_raw${SUFFIX}`;
+export const QUEUE_PREFIX = `bonus-bench${SUFFIX}`;
 
 export interface CrmClient extends IntegratorClient {
   token: string;

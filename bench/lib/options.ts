@@ -12,6 +12,8 @@ export interface Sizes {
   ingestSeconds: number;
   commandClients: number;
   commandSeconds: number;
+  /** loadCustomerEventsExt commands sent one at a time for the accept → step 2 done figure. */
+  stepTwoCommands: number;
   latencySeconds: number;
   backlogEvents: number;
   /** Share of the backlog that are loadCustomerEventsExt operations (the rest are CRM purchases). */
@@ -34,13 +36,13 @@ export interface Sizes {
 }
 
 export const QUICK: Sizes = {
-  customers: 10_000, zipfExponent: 0.8, baselineRows: 40_000, writers: 4, ingestSeconds: 6, commandClients: 6, commandSeconds: 6,
+  customers: 10_000, zipfExponent: 0.8, baselineRows: 40_000, writers: 4, ingestSeconds: 6, commandClients: 6, commandSeconds: 6, stepTwoCommands: 5,
   latencySeconds: 6, backlogEvents: 40_000, backlogCommandShare: 0.2, processingBudgetSeconds: 120, lagSeconds: 6, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
   reads: 200, drainTimeoutSeconds: 300, loaderEvents: 20_000, webhookEvents: 20_000,
 };
 
 export const FULL: Sizes = {
-  customers: 100_000, zipfExponent: 0.8, baselineRows: 200_000, writers: 4, ingestSeconds: 20, commandClients: 6, commandSeconds: 20,
+  customers: 100_000, zipfExponent: 0.8, baselineRows: 200_000, writers: 4, ingestSeconds: 20, commandClients: 6, commandSeconds: 20, stepTwoCommands: 20,
   latencySeconds: 45, backlogEvents: 1_000_000, backlogCommandShare: 0.2, processingBudgetSeconds: 600, lagSeconds: 30, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
   reads: 1000, drainTimeoutSeconds: 900, loaderEvents: 1_000_000, webhookEvents: 100_000,
 };
@@ -66,7 +68,9 @@ export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')
   --latency-rate=N  offer N events/s in the latency step instead of half the measured saturating rate
                     (to compare two builds at the same load)
   --buffer-pool=MIB  run with MariaDB's innodb_buffer_pool_size set to MIB (SET GLOBAL, for the whole
-                     server); the previous size is restored at the end, also on failure and Ctrl-C`;
+                     server); the previous size is restored at the end, also on failure and Ctrl-C
+
+  BENCH_NAME=x (environment) runs on databases and queues of their own (bonus_engine_bench_x, …)`;
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, bufferPoolMb: null, sizes: FULL };

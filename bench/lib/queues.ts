@@ -1,6 +1,6 @@
 import Bull from 'bull';
 import Redis from 'ioredis';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../src/common/queue/queues';
+import { DEFAULT_JOB_OPTIONS, EVENT_PARTITION_QUEUES, JOBS, QUEUES } from '../../src/common/queue/queues';
 
 export interface RedisSettings {
   host: string;
@@ -24,28 +24,34 @@ export async function clearQueuePrefix(redis: RedisSettings, prefix: string): Pr
 }
 
 /**
- * The app's event and maintenance queues, opened with the app's prefix and names. A global pause
- * stops the app's workers from taking jobs (and the reconciler from running) while a backlog is
- * loaded straight into MySQL and queued.
+ * The app's event queues (routing and partitions) and maintenance queue, opened with the app's
+ * prefix and names. A global pause stops the app's workers from taking jobs (and the reconciler
+ * from running) while a backlog is loaded straight into MySQL and queued.
  */
 export class BenchQueues {
   readonly events: Bull.Queue;
   readonly maintenance: Bull.Queue;
+  readonly partitions: Bull.Queue[];
 
   constructor(redis: RedisSettings, prefix: string) {
     this.events = new Bull(QUEUES.events, { prefix, redis });
     this.maintenance = new Bull(QUEUES.maintenance, { prefix, redis });
+    this.partitions = EVENT_PARTITION_QUEUES.map((name) => new Bull(name, { prefix, redis }));
+  }
+
+  private get all(): Bull.Queue[] {
+    return [this.events, this.maintenance, ...this.partitions];
   }
 
   async pause(): Promise<void> {
-    await Promise.all([this.events.pause(false), this.maintenance.pause(false)]);
+    await Promise.all(this.all.map((queue) => queue.pause(false)));
   }
 
   async resume(): Promise<void> {
-    await Promise.all([this.events.resume(false), this.maintenance.resume(false)]);
+    await Promise.all(this.all.map((queue) => queue.resume(false)));
   }
 
-  /** Jobs of `chunkSize` event ids, as the app queues them (same job name and options). */
+  /** Routing jobs of `chunkSize` event ids, as the app queues them (same job name and options). */
   async enqueueChunks(eventIds: string[], chunkSize: number, tag: string): Promise<number> {
     let jobs: Array<{ name: string; data: { eventIds: string[] }; opts: Bull.JobOptions }> = [];
     let count = 0;
@@ -62,13 +68,17 @@ export class BenchQueues {
     return count + jobs.length;
   }
 
-  /** Jobs not yet finished: waiting, paused, active or delayed (a retry). */
+  /** Event jobs not yet finished, routing and partitions: waiting, paused, active or delayed (a retry). */
   async unfinishedJobs(): Promise<number> {
-    const counts = (await this.events.getJobCounts()) as Bull.JobCounts & { paused?: number };
-    return counts.waiting + counts.active + counts.delayed + (counts.paused ?? 0);
+    let unfinished = 0;
+    for (const queue of [this.events, ...this.partitions]) {
+      const counts = (await queue.getJobCounts()) as Bull.JobCounts & { paused?: number };
+      unfinished += counts.waiting + counts.active + counts.delayed + (counts.paused ?? 0);
+    }
+    return unfinished;
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.events.close(), this.maintenance.close()]);
+    await Promise.all(this.all.map((queue) => queue.close()));
   }
 }

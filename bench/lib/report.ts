@@ -30,7 +30,7 @@ export function verdict(figure: Figure): Verdict {
 
 function formatNumber(value: number | null, unit: string): string {
   if (value === null || Number.isNaN(value)) return 'n/a';
-  const digits = value >= 1000 || unit === 'findings' ? 0 : unit === 'ms' || unit === 'MB' || value < 100 ? 1 : 0;
+  const digits = value >= 1000 || unit === 'findings' || unit === 'waits' ? 0 : unit === 'ms' || unit === 'MB' || value < 100 ? 1 : 0;
   return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
 }
 

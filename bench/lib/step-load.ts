@@ -1,5 +1,7 @@
 import { Pool } from 'mysql2/promise';
 import { DbSampler, StatementShare } from './db-sampler';
+import { LockWaitSampler, LockWaitsSeen } from './lock-wait-sampler';
+import { BENCH_DB } from './context';
 import { CpuMonitor, CpuShare } from './monitors';
 
 const COUNTERS = {
@@ -16,6 +18,8 @@ export interface StepLoad {
   cpu: CpuShare;
   /** Server-wide InnoDB counters over the step (other databases' work included): lock waits show contention. */
   db: DbCounters;
+  /** Row-lock waits of the bench database's own transactions, sampled. */
+  lockWaits: LockWaitsSeen;
   /** With --profile: what the bench database's connections were running, sampled. */
   dbStatements?: { samples: number; statements: StatementShare[] };
 }
@@ -32,11 +36,13 @@ export async function watchStep(cpu: CpuMonitor, pool: Pool, sampleDatabase?: st
   const endCpu = cpu.begin();
   const before = await readCounters(pool);
   const sampler = sampleDatabase ? new DbSampler(pool, sampleDatabase).start() : null;
+  const lockWaitSampler = new LockWaitSampler(pool, BENCH_DB).start();
   return async () => {
     const share = endCpu();
     const dbStatements = sampler ? await sampler.stop() : undefined;
+    const lockWaits = await lockWaitSampler.stop();
     const after = await readCounters(pool);
     const db = Object.fromEntries(Object.keys(after).map((k) => [k, after[k as keyof DbCounters] - before[k as keyof DbCounters]])) as DbCounters;
-    return { cpu: share, db, ...(dbStatements ? { dbStatements } : {}) };
+    return { cpu: share, db, lockWaits, ...(dbStatements ? { dbStatements } : {}) };
   };
 }

@@ -14,6 +14,8 @@ const POLL_MS = 250;
 /** Seed 000 §2.2: the next command goes 1 s after the previous one is done. */
 const PROTOCOL_PAUSE_MS = 1000;
 export const INGEST_TARGET = 5000;
+/** Paced loadCustomerEventsExt ingest (SPEC §8): each client waits for step 2 of its command. */
+export const COMMAND_INGEST_TARGET = 3000;
 export const BASELINE_RATIO_TARGET = 0.25;
 
 /** Request bodies built before the clock starts, so the harness spends its time sending. */
@@ -25,9 +27,9 @@ function purchaseBodies(ctx: BenchContext, count: number, size: number): string[
   });
 }
 
-function ingestFigure(key: string, label: string, rate: number, baseline: number | null): Figure {
+function ingestFigure(key: string, label: string, rate: number, baseline: number | null, target = INGEST_TARGET): Figure {
   return {
-    key, label, value: Math.round(rate), unit: 'events/s', target: { op: '>=', value: INGEST_TARGET },
+    key, label, value: Math.round(rate), unit: 'events/s', target: { op: '>=', value: target },
     ratio: { value: baseline ? Math.round((rate / baseline) * 100) / 100 : null, min: BASELINE_RATIO_TARGET },
   };
 }
@@ -142,7 +144,7 @@ export async function runCommandIngest(ctx: BenchContext, baseline: number | nul
     acceptLatencyMs: rounded(summarize(accepted)), answerToProcessedMs: rounded(summarize(processing)), ...(await load()),
     pacing: `next command after getEventOperation shows none pending (polled every ${POLL_MS} ms) + ${PROTOCOL_PAUSE_MS} ms`,
   };
-  ctx.figures.push(ingestFigure('ingestCommands', `Ingest: loadCustomerEventsExt, ${clients.length} clients paced${errorNote(errors)}`, rate, baseline));
+  ctx.figures.push(ingestFigure('ingestCommands', `Ingest: loadCustomerEventsExt, ${clients.length} clients paced${errorNote(errors)}`, rate, baseline, COMMAND_INGEST_TARGET));
   return rate;
 }
 

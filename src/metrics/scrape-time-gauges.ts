@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../common/queue/queues';
+import { ENGINE_QUEUES } from '../common/queue/queues';
 import { EngineMetrics } from './engine-metrics';
 
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
@@ -19,7 +19,7 @@ export class ScrapeTimeGauges implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    const queues = ENGINE_QUEUES.map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     this.metrics.gauge('bonus_queue_jobs', 'Bull jobs by queue and state', ['queue', 'state'], async (gauge) => {
       for (const queue of queues) {
         const counts = await queue.getJobCounts();

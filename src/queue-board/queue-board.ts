@@ -4,7 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { getQueueToken } from '@nestjs/bull';
 import { INestApplication } from '@nestjs/common';
 import { Queue } from 'bull';
-import { QUEUES } from '../common/queue/queues';
+import { ENGINE_QUEUES } from '../common/queue/queues';
 import { adminBrowserAuth, ApiClientsService } from '../modules/api-clients';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -14,7 +14,7 @@ export function mountQueueBoard(app: INestApplication): void {
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: Object.values(QUEUES).map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
+    queues: ENGINE_QUEUES.map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'bonus-engine' } },
   });

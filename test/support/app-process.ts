@@ -7,11 +7,14 @@ import { waitFor } from './test-app';
 /** The real `main.ts` in a child process (its own logs, server and start-up), on the test database and queue prefix. */
 export interface AppProcess {
   baseUrl: string;
+  pid: number;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** The JSON log lines written so far. */
   logLines(): Array<Record<string, unknown>>;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL): no shutdown hook runs, whatever it was doing is cut off. */
+  kill(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -47,6 +50,7 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
   }, 60000, 'the app process to start');
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     output: () => output,
     logLines: () => output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)),
     stop: async () => {
@@ -55,6 +59,12 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
       child.kill('SIGTERM');
       await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 10000))]);
       if (!exited) child.kill('SIGKILL');
+    },
+    kill: async () => {
+      if (exited) return;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await gone;
     },
   };
 }

@@ -2,8 +2,9 @@ import { getQueueToken } from '@nestjs/bull';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Job, Queue } from 'bull';
+import { EventEmitter } from 'events';
 import { logRedisErrors } from '../redis/redis-error-log';
-import { QUEUES } from './queues';
+import { ENGINE_QUEUES, EVENT_PARTITION_QUEUES } from './queues';
 
 /**
  * Logs every failed job of every queue (each attempt, with what the job names) and the queues'
@@ -18,10 +19,14 @@ export class QueueEventsLogger implements OnModuleInit {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   onModuleInit(): void {
-    for (const name of Object.values(QUEUES)) {
+    // The partition queues share one connection problem: their Redis errors are logged as one queue's.
+    const partitions = new EventEmitter();
+    logRedisErrors(partitions, this.logger, 'Event partition queues: Redis error');
+    for (const name of ENGINE_QUEUES) {
       const queue = this.registered(name);
       if (!queue) continue;
-      logRedisErrors(queue, this.logger, `Queue ${name}: Redis error`);
+      if (EVENT_PARTITION_QUEUES.includes(name)) queue.on('error', (error: Error) => partitions.emit('error', error));
+      else logRedisErrors(queue, this.logger, `Queue ${name}: Redis error`);
       queue.on('failed', (job: Job, error: Error) =>
         this.logger.error(
           { queue: name, job: job.name, jobId: job.id, attempt: job.attemptsMade, attempts: job.opts.attempts ?? 1, ...refsOf(job.data), err: error },

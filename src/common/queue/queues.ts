@@ -1,6 +1,6 @@
 /** Every queue and job name of the engine, in one place. */
 export const QUEUES = {
-  /** Chunks of stored customer events to evaluate and accrue. */
+  /** Stored customer events to route: each job's events are split into chunks per partition. */
   events: 'customer-events',
   /** Step 2 of asynchronous Command API commands (addCustomerPointMessage, addBonusExtQuick, …). */
   commands: 'commands',
@@ -30,5 +30,19 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: 5000,
 } as const;
 
-/** Events per processing job. */
+/**
+ * Partitions of event processing: an event belongs to the partition of its customer (see
+ * customer-events/routing), and each partition's chunks are applied by one job at a time across all
+ * worker processes. A fixed number, the same in every process, so an API process and a worker
+ * always agree where an event goes.
+ */
+export const EVENT_PARTITIONS = 8;
+export const eventPartitionQueue = (partition: number) => `${QUEUES.events}-p${partition}`;
+export const EVENT_PARTITION_QUEUES: readonly string[] = Array.from({ length: EVENT_PARTITIONS }, (_, p) => eventPartitionQueue(p));
+/** Every Bull queue of the engine: the named ones and the event partitions. */
+export const ENGINE_QUEUES: readonly string[] = [...Object.values(QUEUES), ...EVENT_PARTITION_QUEUES];
+
+/** Events per processing job of a partition. */
 export const EVENT_CHUNK_SIZE = 500;
+/** Events per routing job: split over the partitions, they still make chunks of a useful size. */
+export const EVENT_ROUTING_BATCH = 4000;

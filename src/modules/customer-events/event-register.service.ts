@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bull';
 import { EntityManager, In } from 'typeorm';
 import { isDuplicateKeyError } from '../../common/errors';
-import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, JOBS, QUEUES } from '../../common/queue/queues';
+import { DEFAULT_JOB_OPTIONS, EVENT_ROUTING_BATCH, JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
 import { afterCommit } from '../../database/after-commit';
 import { EngineMetrics } from '../../metrics/engine-metrics';
@@ -91,13 +91,14 @@ export class EventRegisterService {
   }
 
   /**
-   * Queues events for rule processing, EVENT_CHUNK_SIZE ids a job, with deterministic job ids;
+   * Queues events for rule processing, EVENT_ROUTING_BATCH ids a job, with deterministic job ids;
    * `round` distinguishes a requeue from the first enqueue (Bull ignores a job id it still holds).
+   * A worker routes each job's events to their partitions.
    */
   async enqueue(eventIds: string[], round = 'first'): Promise<void> {
     const jobs = [];
-    for (let start = 0; start < eventIds.length; start += EVENT_CHUNK_SIZE) {
-      const chunk = eventIds.slice(start, start + EVENT_CHUNK_SIZE);
+    for (let start = 0; start < eventIds.length; start += EVENT_ROUTING_BATCH) {
+      const chunk = eventIds.slice(start, start + EVENT_ROUTING_BATCH);
       jobs.push({ name: JOBS.processEvents, data: { eventIds: chunk }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `events:${round}:${chunk[0]}:${chunk.length}` } });
     }
     if (jobs.length) await this.queue.addBulk(jobs);

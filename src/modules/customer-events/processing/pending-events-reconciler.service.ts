@@ -1,9 +1,10 @@
-import { InjectQueue } from '@nestjs/bull';
+import { getQueueToken, InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../../../common/queue/queues';
+import { EVENT_PARTITION_QUEUES, QUEUES } from '../../../common/queue/queues';
 import { inTransaction } from '../../../database/transaction';
 import { CommandRunsService } from '../../command-runs';
 import { CommandCompletionService } from '../command-completion.service';
@@ -24,18 +25,26 @@ const RECONCILE_BATCH = 20000;
 @Injectable()
 export class PendingEventsReconciler {
   private readonly logger = new Logger(PendingEventsReconciler.name);
+  /** The routing queue and every partition's: events are queued while any of them holds a job. */
+  private readonly queues: Queue[];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.events) private readonly queue: Queue,
+    @InjectQueue(QUEUES.events) queue: Queue,
     private readonly register: EventRegisterService,
     private readonly completion: CommandCompletionService,
     private readonly runs: CommandRunsService,
-  ) {}
+    moduleRef: ModuleRef,
+  ) {
+    this.queues = [queue, ...EVENT_PARTITION_QUEUES.map((name) => moduleRef.get<Queue>(getQueueToken(name), { strict: false }))];
+  }
 
   async requeueStale(): Promise<number> {
-    const counts = await this.queue.getJobCounts();
-    const queued = counts.waiting + counts.active + counts.delayed;
+    let queued = 0;
+    for (const queue of this.queues) {
+      const counts = await queue.getJobCounts();
+      queued += counts.waiting + counts.active + counts.delayed;
+    }
     const grace = queued === 0 ? IDLE_QUEUE_GRACE_SECONDS : BUSY_QUEUE_GRACE_SECONDS;
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM customer_events

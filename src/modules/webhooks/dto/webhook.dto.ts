@@ -15,7 +15,7 @@ export class CreateWebhookDto {
   @ApiProperty({ description: EVENTS_DESCRIPTION, enum: WEBHOOK_EVENT_TYPES, isArray: true, example: ['command.finished', 'customer.status_changed'] })
   @IsArray() @ArrayNotEmpty() @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length) @IsIn(WEBHOOK_EVENT_TYPES as unknown as string[], { each: true })
   events: WebhookEventType[];
-  @ApiPropertyOptional({ description: CLIENT_DESCRIPTION, example: '2', nullable: true })
+  @ApiPropertyOptional({ type: String, description: CLIENT_DESCRIPTION, example: '2', nullable: true })
   @IsOptional() @Matches(/^[1-9]\d{0,18}$/, { message: 'clientId must be an API client id' }) clientId?: string | null;
   @ApiPropertyOptional({ description: 'Signing secret (16–200 characters); generated when absent. Shown only in this answer.' })
   @IsOptional() @IsString() @MinLength(16) @MaxLength(200) secret?: string;
@@ -27,7 +27,7 @@ export class UpdateWebhookDto {
   @ApiPropertyOptional({ description: EVENTS_DESCRIPTION, enum: WEBHOOK_EVENT_TYPES, isArray: true })
   @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length) @IsIn(WEBHOOK_EVENT_TYPES as unknown as string[], { each: true })
   events?: WebhookEventType[];
-  @ApiPropertyOptional({ description: CLIENT_DESCRIPTION, nullable: true })
+  @ApiPropertyOptional({ type: String, description: CLIENT_DESCRIPTION, nullable: true })
   @IsOptional() @Matches(/^[1-9]\d{0,18}$/, { message: 'clientId must be an API client id' }) clientId?: string | null;
   @ApiPropertyOptional({ description: 'A new signing secret (16–200 characters)' }) @IsOptional() @IsString() @MinLength(16) @MaxLength(200) secret?: string;
   @ApiPropertyOptional({ description: 'false stops deliveries; true re-activates a subscription (also one deactivated for failing)' })
