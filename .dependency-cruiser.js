@@ -5,8 +5,8 @@
  */
 const MODULE_TIERS = [
   ['customer-events'],
-  ['command-runs'],
   ['customers'],
+  ['command-runs'],
   ['bonus-accounts', 'rewards-rules', 'directories'],
   ['webhooks'],
   ['api-clients'],

@@ -21,9 +21,9 @@ import { RewardsRulesModule } from './modules/rewards-rules';
 import { WebhooksModule, WebhooksProcessorsModule } from './modules/webhooks';
 
 /** The Bull processors; loaded only where ROLE runs background work (all, worker). */
-const PROCESSOR_MODULES: Type[] = [
+const PROCESSOR_MODULES: Array<Type | DynamicModule> = [
   CustomerEventsProcessorsModule,
-  CommandRunsProcessorsModule,
+  CommandRunsProcessorsModule.forHandlers(CustomersModule),
   BonusAccountsProcessorsModule,
   WebhooksProcessorsModule,
 ];

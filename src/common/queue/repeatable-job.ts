@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bull';
 
 /** How often each worker checks that its repeatable jobs still exist in Redis. */
@@ -52,5 +52,25 @@ export class RepeatableJob {
     } finally {
       this.checking = false;
     }
+  }
+}
+
+/**
+ * A processor that keeps one repeatable job scheduled while the application runs: scheduled at
+ * start (every worker adds the same one: Bull keys it by name and interval), watched until shutdown.
+ */
+export abstract class RepeatableJobProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly schedule: RepeatableJob;
+
+  protected constructor(queue: Queue, name: string, every: number, keep: number) {
+    this.schedule = new RepeatableJob(queue, name, every, keep);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.schedule.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.schedule.stop();
   }
 }

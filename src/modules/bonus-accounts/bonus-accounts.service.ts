@@ -46,19 +46,30 @@ export interface OperationQuery {
   limit: number;
 }
 
-/** A ledger line as the query APIs show it. `externalKey` is the register event's idempotency key. */
+/** A ledger line as the query APIs show it. */
 export interface OperationRow {
   id: string;
   accountId: string;
   type: OperationType;
   points: string;
   eventId: string | null;
-  eventExternalKey: string | null;
   externalEventId: string | null;
   ruleId: string | null;
   comment: string | null;
   createdAt: Date;
   expiresAt: Date | null;
+}
+
+/** One ledger line with what refers to it: its register event and its idempotency key. */
+export interface LedgerLine {
+  id: string;
+  accountId: string;
+  type: OperationType;
+  eventId: string | null;
+  key: string;
+  ruleId: string | null;
+  points: string;
+  createdAt: Date;
 }
 
 export interface ExpiryReport {
@@ -285,6 +296,26 @@ export class BonusAccountsService {
     });
   }
 
+  /**
+   * The ledger lines of these register events and of these idempotency keys, in ledger order: one
+   * query per kind of reference given.
+   */
+  async operationsFor(refs: { eventIds?: string[]; keys?: string[] }): Promise<LedgerLine[]> {
+    const lines: LedgerLine[] = [];
+    for (const [column, values] of [['event_id', refs.eventIds], ['idempotency_key', refs.keys]] as const) {
+      if (!values?.length) continue;
+      const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+        `SELECT id, account_id, type, event_id, idempotency_key, rule_id, points, created_at FROM bonus_operations WHERE ${column} IN (?) ORDER BY id`,
+        [values],
+      );
+      lines.push(...rows.map((r) => ({
+        id: String(r.id), accountId: String(r.account_id), type: r.type as OperationType, eventId: (r.event_id as string | null) ?? null,
+        key: r.idempotency_key as string, ruleId: r.rule_id == null ? null : String(r.rule_id), points: r.points as string, createdAt: r.created_at as Date,
+      })));
+    }
+    return lines;
+  }
+
   async recentOperations(accountId: string, limit: number, manager: EntityManager = this.dataSource.manager): Promise<OperationRow[]> {
     const rows = await manager.query(
       `${OPERATION_SELECT} WHERE o.account_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ?`,
@@ -360,14 +391,13 @@ export class BonusAccountsService {
   }
 }
 
-const OPERATION_SELECT = `SELECT o.id, o.account_id, o.type, o.points, o.event_id, e.external_key, o.external_event_id, o.rule_id, o.comment,
-  o.created_at, o.expires_at FROM bonus_operations o LEFT JOIN customer_events e ON e.id = o.event_id`;
+const OPERATION_SELECT = `SELECT o.id, o.account_id, o.type, o.points, o.event_id, o.external_event_id, o.rule_id, o.comment,
+  o.created_at, o.expires_at FROM bonus_operations o`;
 
 function toOperationRow(r: Record<string, unknown>): OperationRow {
   return {
     id: String(r.id), accountId: String(r.account_id), type: r.type as OperationType, points: r.points as string,
-    eventId: (r.event_id as string | null) ?? null, eventExternalKey: (r.external_key as string | null) ?? null,
-    externalEventId: (r.external_event_id as string | null) ?? null, ruleId: r.rule_id === null ? null : String(r.rule_id),
+    eventId: (r.event_id as string | null) ?? null, externalEventId: (r.external_event_id as string | null) ?? null, ruleId: r.rule_id === null ? null : String(r.rule_id),
     comment: (r.comment as string | null) ?? null, createdAt: r.created_at as Date, expiresAt: (r.expires_at as Date | null) ?? null,
   };
 }

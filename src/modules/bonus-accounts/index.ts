@@ -3,6 +3,7 @@ export type { AccountLookupKey } from './account-lookup.service';
 export { BonusAccountsProcessorsModule } from './bonus-accounts-processors.module';
 export { BonusAccountsModule } from './bonus-accounts.module';
 export { BonusAccountsService } from './bonus-accounts.service';
+export type { LedgerLine } from './bonus-accounts.service';
 export type { LedgerEntryRequest, LedgerEntryResult, LockedAccount } from './ledger.types';
 export { decodeCursor, encodeCursor } from './domain/operation-cursor';
 export type { OperationCursor } from './domain/operation-cursor';

@@ -7,10 +7,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/transaction';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
-import { ItemOutcome, LockedRun, NewCommandItem, NewCommandRun, PendingItem } from './command-runs.types';
+import { ItemOutcome, ItemRecord, LockedRun, NewCommandItem, NewCommandRun, PendingItem } from './command-runs.types';
 import { RunWebhooks } from './run-webhooks';
 
 const CHUNK = 1000;
+
+const ITEM_SELECT = `SELECT i.command_id AS commandId, r.client_id AS clientId, i.item_index AS itemIndex, i.item_key AS itemKey,
+  i.state, i.customer_id AS customerId, i.points, i.error`;
 
 /** Bookkeeping of asynchronous Command API calls: the run, its items and their outcomes. */
 @Injectable()
@@ -38,20 +41,59 @@ export class CommandRunsService {
     return commandId;
   }
 
-
   /** Inserts the run and its items (multi-row); returns the commandId. */
   async createRun(manager: EntityManager, input: NewCommandRun): Promise<string> {
     const commandId = input.id ?? randomUUID();
     await manager.query('INSERT INTO command_runs (id, client_id, type, state, item_count, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
       commandId, input.clientId, input.type, 'accepted', input.itemCount ?? input.items.length, new Date(),
     ]);
-    for (let i = 0; i < input.items.length; i += CHUNK) {
-      const rows = input.items.slice(i, i + CHUNK).map((item, n) => [
+    await this.addItems(manager, commandId, input.items);
+    return commandId;
+  }
+
+  /** Stores items of a run (multi-row), numbered from 0 in the order given. */
+  async addItems(manager: EntityManager, commandId: string, items: NewCommandItem[]): Promise<void> {
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const rows = items.slice(i, i + CHUNK).map((item, n) => [
         commandId, i + n, item.itemKey, item.payload === null ? null : JSON.stringify(item.payload), item.state ?? 'pending', item.error ?? null,
       ]);
       await manager.query('INSERT INTO command_items (command_id, item_index, item_key, payload, state, error) VALUES ?', [rows]);
     }
-    return commandId;
+  }
+
+  /** Whether the client has a run with this commandId. */
+  async exists(clientId: string, commandId: string): Promise<boolean> {
+    const [run] = await this.dataSource.query('SELECT id FROM command_runs WHERE id = ? AND client_id = ?', [commandId, clientId]);
+    return !!run;
+  }
+
+  /** Runs of these types not yet done, oldest first. */
+  async unfinished(types: string[], limit: number): Promise<string[]> {
+    if (types.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      "SELECT id FROM command_runs WHERE type IN (?) AND state <> 'done' ORDER BY created_at LIMIT ?",
+      [types, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The recorded items, in one query: the client's items with these keys (runs in the order they
+   * were accepted), or every item of one run.
+   */
+  async itemOutcomes(query: { clientId: string; itemKeys: string[] } | { commandId: string }): Promise<ItemRecord[]> {
+    if ('itemKeys' in query && query.itemKeys.length === 0) return [];
+    const rows: Array<Omit<ItemRecord, 'itemIndex'> & { itemIndex: number | string }> = 'itemKeys' in query
+      ? await this.dataSource.query(
+        `${ITEM_SELECT} FROM command_items i JOIN command_runs r ON r.id = i.command_id
+          WHERE r.client_id = ? AND i.item_key IN (?) ORDER BY r.created_at, i.item_index`,
+        [query.clientId, query.itemKeys],
+      )
+      : await this.dataSource.query(
+        `${ITEM_SELECT} FROM command_items i JOIN command_runs r ON r.id = i.command_id WHERE i.command_id = ? ORDER BY i.item_index`,
+        [query.commandId],
+      );
+    return rows.map((r) => ({ ...r, clientId: String(r.clientId), itemIndex: Number(r.itemIndex) }));
   }
 
   /** Records the final state of items in one UPDATE. */

@@ -39,3 +39,16 @@ export interface LockedRun {
   type: string;
   state: string;
 }
+
+/** A stored item as getEventOperation shows it. */
+export interface ItemRecord {
+  commandId: string;
+  clientId: string;
+  itemIndex: number;
+  itemKey: string | null;
+  state: string;
+  /** The customers table's id of the item's customer, once step 2 settled it. */
+  customerId: string | null;
+  points: string | null;
+  error: string | null;
+}

@@ -1,17 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, isDuplicateKeyError, isRetryableLockError } from '../../common/errors';
 import { inTransaction } from '../../database/transaction';
 import { CommandRunsService } from './command-runs.service';
-import { ItemOutcome, LockedRun, PendingItem } from './command-runs.types';
-import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from './point-messages.service';
-import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from './quick-bonuses.service';
+import { STEP_TWO_HANDLERS, StepTwoHandler } from './step-two-handler';
 
 /** A concurrent command may create the same customer first: the unit of work is read and decided again. */
 const DUPLICATE_ATTEMPTS = 5;
 
-export const STEP_TWO_COMMANDS = [ADD_CUSTOMER_POINT_MESSAGE, ADD_BONUS_EXT_QUICK];
+const REQUEUE_BATCH = 10000;
 
 export interface StepTwoReport {
   commandId: string;
@@ -27,18 +25,14 @@ export interface StepTwoReport {
 @Injectable()
 export class CommandStepTwoService {
   private readonly logger = new Logger(CommandStepTwoService.name);
-  private readonly steps: Record<string, (manager: EntityManager, run: LockedRun, items: PendingItem[]) => Promise<ItemOutcome[]>>;
+  private readonly steps: Map<string, StepTwoHandler>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runs: CommandRunsService,
-    pointMessages: PointMessagesService,
-    quickBonuses: QuickBonusesService,
+    @Inject(STEP_TWO_HANDLERS) handlers: StepTwoHandler[],
   ) {
-    this.steps = {
-      [ADD_CUSTOMER_POINT_MESSAGE]: (m, r, i) => pointMessages.process(m, r, i),
-      [ADD_BONUS_EXT_QUICK]: (m, r, i) => quickBonuses.process(m, r, i),
-    };
+    this.steps = new Map(handlers.map((h) => [h.command, h]));
   }
 
   /**
@@ -89,21 +83,18 @@ export class CommandStepTwoService {
 
   /** Runs of these commands not yet done: after a restart or a lost job they are queued again. */
   async requeueUnfinished(): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      "SELECT id FROM command_runs WHERE type IN (?) AND state <> 'done' ORDER BY created_at LIMIT 10000",
-      [STEP_TWO_COMMANDS],
-    );
-    for (const { id } of rows) await this.runs.enqueue(id);
-    return rows.length;
+    const ids = await this.runs.unfinished([...this.steps.keys()], REQUEUE_BATCH);
+    for (const id of ids) await this.runs.enqueue(id);
+    return ids.length;
   }
 
   /** The pending items of the run, or only the one at `onlyItem`; the run is finished when all were run. */
   private async run(manager: EntityManager, commandId: string, onlyItem: number | null): Promise<StepTwoReport> {
     const run = await this.runs.lockRun(manager, commandId);
-    const step = run ? this.steps[run.type] : undefined;
+    const step = run ? this.steps.get(run.type) : undefined;
     if (!run || !step) return { commandId, type: run?.type ?? null, processed: 0, rejected: 0 };
     const pending = await this.runs.pendingItems(manager, commandId, onlyItem);
-    const outcomes = pending.length > 0 ? await step(manager, run, pending) : [];
+    const outcomes = pending.length > 0 ? await step.process(manager, run, pending) : [];
     await this.runs.recordOutcomes(manager, commandId, outcomes);
     if (onlyItem === null) await this.runs.finishRun(manager, commandId);
     return {

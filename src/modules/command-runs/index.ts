@@ -1,8 +1,11 @@
 export { CommandEventIdsService } from './command-event-ids.service';
-export { CommandLocksService } from './command-locks.service';
 export { DUPLICATE_EVENT_ID } from './command-runs.errors';
 export { CommandRunsProcessorsModule } from './command-runs-processors.module';
 export { CommandRunsModule } from './command-runs.module';
 export { CommandRunsService } from './command-runs.service';
-export { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from './point-messages.service';
-export { ADD_BONUS_EXT_QUICK, QuickBonusesService } from './quick-bonuses.service';
+export type { ItemOutcome, ItemRecord, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
+export { ExclusiveRunsService } from './exclusive-runs.service';
+export { RunWebhooks } from './run-webhooks';
+export type { UnsettledRuns } from './exclusive-runs.service';
+export { STEP_TWO_HANDLERS } from './step-two-handler';
+export type { StepTwoHandler } from './step-two-handler';

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommandItemError } from '../../common/errors';
 import { inTransaction } from '../../database/transaction';
-import { CommandEventIdsService, CommandLocksService, CommandRunsService, DUPLICATE_EVENT_ID } from '../command-runs';
+import { CommandEventIdsService, CommandRunsService, DUPLICATE_EVENT_ID, ExclusiveRunsService } from '../command-runs';
 import { DirectoriesService, entryKey } from '../directories';
 import { COMMAND_DIRECTORY_FIELDS, commandEventFacts } from './domain/command-event-facts';
 import { CommandCompletionService } from './command-completion.service';
@@ -27,7 +26,7 @@ export class CommandEventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly directories: DirectoriesService,
     private readonly commandRuns: CommandRunsService,
-    private readonly locks: CommandLocksService,
+    private readonly exclusiveRuns: ExclusiveRunsService,
     private readonly eventIds: CommandEventIdsService,
     private readonly register: EventRegisterService,
     private readonly completion: CommandCompletionService,
@@ -36,17 +35,14 @@ export class CommandEventsService {
   async accept(clientId: string, events: CommandEvent[]): Promise<string> {
     const { commandId, queued } = await inTransaction(this.dataSource, async (manager) => {
       await this.initialiseDirectories(manager, events);
-      await this.locks.takeSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT, (m, id) => this.completion.hasPendingEvents(m, id));
-      const commandId = randomUUID();
+      const commandId = await this.exclusiveRuns.open(
+        manager, { clientId, type: LOAD_CUSTOMER_EVENTS_EXT, itemCount: events.length }, this.completion.withPendingEvents,
+      );
       const held = await this.eventIds.take(manager, clientId, commandId, events.map((e) => e.eventId));
       const { fresh, duplicates } = splitDuplicates(events, held);
-      await this.commandRuns.createRun(manager, {
-        id: commandId,
-        clientId,
-        type: LOAD_CUSTOMER_EVENTS_EXT,
-        items: duplicates.map((e) => ({ itemKey: e.eventId, payload: { customerId: e.guid }, state: 'rejected', error: DUPLICATE_EVENT_ID })),
-      });
-      await this.locks.assignSlot(manager, clientId, LOAD_CUSTOMER_EVENTS_EXT, commandId);
+      await this.commandRuns.addItems(
+        manager, commandId, duplicates.map((e) => ({ itemKey: e.eventId, payload: { customerId: e.guid }, state: 'rejected', error: DUPLICATE_EVENT_ID })),
+      );
       const registered = await this.register.register(
         manager,
         fresh.map((e) => ({
@@ -56,7 +52,7 @@ export class CommandEventsService {
           udf: null,
         })),
       );
-      if (registered.length === 0) await this.commandRuns.finishRun(manager, commandId);
+      if (registered.length === 0) await this.completion.finishIfDone(manager, [commandId]);
       return { commandId, queued: registered.map((r) => r.id) };
     }, 'READ COMMITTED');
     await this.register.enqueueStored(queued);

@@ -2,7 +2,9 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '../../common/queue/queues';
+import { BonusAccountsModule } from '../bonus-accounts';
 import { CommandRunsModule } from '../command-runs';
+import { CustomersModule } from '../customers';
 import { DirectoriesModule } from '../directories';
 import { RewardsRulesModule } from '../rewards-rules';
 import { WebhooksModule } from '../webhooks';
@@ -21,6 +23,8 @@ import { FailedEventsService } from './failed-events.service';
     BullModule.registerQueue({ name: QUEUES.events }),
     DirectoriesModule,
     CommandRunsModule,
+    CustomersModule,
+    BonusAccountsModule,
     RewardsRulesModule,
     WebhooksModule,
   ],

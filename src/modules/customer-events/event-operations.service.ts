@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommandEventIdsService } from '../command-runs';
+import { BonusAccountsService, LedgerLine } from '../bonus-accounts';
+import { CommandEventIdsService, CommandRunsService, ItemRecord } from '../command-runs';
+import { commandAccrualKey, CustomersService } from '../customers';
 import { RewardsRulesService } from '../rewards-rules';
 import { eventNotFound, unknownCommandId } from './customer-events.errors';
 import { EventDetailDto } from './dto/event-detail.dto';
@@ -18,7 +20,9 @@ export interface EventOperationView {
 interface Row {
   eventId: string;
   state: string;
-  customerId: string | null;
+  /** customers.id, shown as the customer's GUID; `guid` is the one the event named, when it has no customer yet. */
+  customer: string | null;
+  guid: string | null;
   points: string | null;
   error: string | null;
   commandId: string;
@@ -26,7 +30,6 @@ interface Row {
   eventRef: string | null;
   operationKey: string | null;
 }
-
 
 /**
  * getEventOperation: the outcome of events sent through the Command API, whether they went to the
@@ -38,20 +41,20 @@ export class EventOperationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RewardsRulesService,
     private readonly eventIds: CommandEventIdsService,
+    private readonly runs: CommandRunsService,
+    private readonly customers: CustomersService,
+    private readonly accounts: BonusAccountsService,
   ) {}
 
   async byEventIds(clientId: string, eventIds: string[]): Promise<EventOperationView[]> {
-    const events: Row[] = await this.dataSource.query(
-      `${EVENT_SELECT} WHERE e.client_id = ? AND e.external_key IN (?)`,
-      [clientId, eventIds.map((id) => `cmd:${id}`)],
-    );
-    const items: Row[] = await this.dataSource.query(
-      `${ITEM_SELECT} WHERE r.client_id = ? AND i.item_key IN (?) ORDER BY r.created_at, i.item_index`,
-      [clientId, eventIds],
-    );
-    const holders = await this.eventIds.holders(clientId, eventIds);
+    // Independent reads, side by side: the register's events, the command items and the eventIds' holders.
+    const [events, items, holders] = await Promise.all([
+      this.dataSource.query(`${EVENT_SELECT} WHERE client_id = ? AND external_key IN (?)`, [clientId, eventIds.map((id) => `cmd:${id}`)]),
+      this.runs.itemOutcomes({ clientId, itemKeys: eventIds }),
+      this.eventIds.holders(clientId, eventIds),
+    ]);
     const rowsById = new Map<string, Row[]>();
-    for (const row of [...events, ...items]) {
+    for (const row of [...events.map(eventRow), ...items.map(itemRow)]) {
       const rows = rowsById.get(row.eventId);
       if (rows) rows.push(row);
       else rowsById.set(row.eventId, [row]);
@@ -67,11 +70,22 @@ export class EventOperationsService {
   }
 
   async byCommand(clientId: string, commandId: string): Promise<EventOperationView[]> {
-    const [run] = await this.dataSource.query('SELECT id FROM command_runs WHERE id = ? AND client_id = ?', [commandId, clientId]);
-    if (!run) throw unknownCommandId(commandId);
-    const events: Row[] = await this.dataSource.query(`${EVENT_SELECT} WHERE e.command_id = ? ORDER BY e.number`, [commandId]);
-    const items: Row[] = await this.dataSource.query(`${ITEM_SELECT} WHERE i.command_id = ? ORDER BY i.item_index`, [commandId]);
-    return this.withOperations([...events, ...items]);
+    if (!(await this.runs.exists(clientId, commandId))) throw unknownCommandId(commandId);
+    const [events, items] = await Promise.all([
+      this.dataSource.query(`${EVENT_SELECT} WHERE command_id = ? ORDER BY number`, [commandId]),
+      this.runs.itemOutcomes({ commandId }),
+    ]);
+    return this.withOperations([...events.map(eventRow), ...items.map(itemRow)]);
+  }
+
+  /** event id → the eventId its loadCustomerEventsExt command gave it, for those among `ids` that came that way (one query). */
+  async commandEventIds(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; key: string }> = await this.dataSource.query(
+      "SELECT id, external_key AS `key` FROM customer_events WHERE id IN (?) AND external_key LIKE 'cmd:%'",
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.key.slice(4)]));
   }
 
   /** The admin view of one event. */
@@ -85,12 +99,8 @@ export class EventOperationsService {
     );
     if (!row) throw eventNotFound(id);
     const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    const operations: Array<{ id: string; accountId: string; type: string; points: string; ruleId: string | null; createdAt: Date }> =
-      await this.dataSource.query(
-        'SELECT id, account_id AS accountId, type, points, rule_id AS ruleId, created_at AS createdAt FROM bonus_operations WHERE event_id = ? ORDER BY id',
-        [id],
-      );
-    const names = this.rules.ruleNames(operations.map((o) => o.ruleId).filter((v): v is string => v != null).map(String));
+    const operations = await this.accounts.operationsFor({ eventIds: [id] });
+    const names = this.rules.ruleNames(operations.map((o) => o.ruleId).filter((v): v is string => v != null));
     return {
       ...row,
       number: String(row.number),
@@ -100,48 +110,52 @@ export class EventOperationsService {
       payload: json(row.payload),
       udf: json(row.udf),
       operations: operations.map((o) => ({
-        id: String(o.id), accountId: String(o.accountId), type: o.type, points: o.points,
-        ruleId: o.ruleId == null ? null : String(o.ruleId), ruleName: o.ruleId == null ? null : names.get(String(o.ruleId)) ?? null, createdAt: o.createdAt,
+        id: o.id, accountId: o.accountId, type: o.type, points: o.points,
+        ruleId: o.ruleId, ruleName: o.ruleId == null ? null : names.get(o.ruleId) ?? null, createdAt: o.createdAt,
       })),
     };
   }
 
+  /** The rows with their customers' GUIDs and ledger lines: one query for the customers, one per kind of ledger reference. */
   private async withOperations(rows: Row[]): Promise<EventOperationView[]> {
-    const eventRefs = rows.map((r) => r.eventRef).filter((v): v is string => !!v);
-    const keys = rows.map((r) => r.operationKey).filter((v): v is string => !!v);
-    const operations: Array<{ id: string; eventId: string | null; key: string | null; ruleId: string | null; points: string }> = [];
-    if (eventRefs.length) {
-      operations.push(...(await this.dataSource.query(
-        'SELECT id, event_id AS eventId, idempotency_key AS `key`, rule_id AS ruleId, points FROM bonus_operations WHERE event_id IN (?) ORDER BY id',
-        [eventRefs],
-      )));
+    const [guids, operations] = await Promise.all([
+      this.customers.guidsOf(rows.flatMap((r) => (r.customer ? [r.customer] : []))),
+      this.accounts.operationsFor({
+        eventIds: rows.flatMap((r) => (r.eventRef ? [r.eventRef] : [])),
+        keys: rows.flatMap((r) => (r.operationKey ? [r.operationKey] : [])),
+      }),
+    ]);
+    const byRef = new Map<string, LedgerLine[]>();
+    for (const o of operations) {
+      for (const ref of [o.eventId && `e:${o.eventId}`, `k:${o.key}`]) {
+        if (!ref) continue;
+        const lines = byRef.get(ref);
+        if (lines) lines.push(o);
+        else byRef.set(ref, [o]);
+      }
     }
-    if (keys.length) {
-      operations.push(...(await this.dataSource.query(
-        'SELECT id, event_id AS eventId, idempotency_key AS `key`, rule_id AS ruleId, points FROM bonus_operations WHERE idempotency_key IN (?) ORDER BY id',
-        [keys],
-      )));
-    }
-    const names = this.rules.ruleNames([...new Set(operations.map((o) => o.ruleId).filter((v): v is string => !!v))].map(String));
+    const names = this.rules.ruleNames([...new Set(operations.map((o) => o.ruleId).filter((v): v is string => !!v))]);
+    const linesOf = (row: Row) => (row.eventRef ? byRef.get(`e:${row.eventRef}`) : row.operationKey ? byRef.get(`k:${row.operationKey}`) : undefined) ?? [];
     return rows.map((row) => ({
       eventId: row.eventId,
       state: row.state,
-      customerId: row.customerId,
+      customerId: (row.customer ? guids.get(row.customer) : undefined) ?? row.guid,
       points: row.points,
-      operations: operations
-        .filter((o) => (row.eventRef && o.eventId === row.eventRef) || (row.operationKey && o.key === row.operationKey))
-        .map((o) => ({ operationId: String(o.id), ruleId: o.ruleId == null ? null : String(o.ruleId), ruleName: o.ruleId == null ? null : names.get(String(o.ruleId)) ?? null, points: o.points })),
+      operations: linesOf(row).map((o) => ({ operationId: o.id, ruleId: o.ruleId, ruleName: o.ruleId == null ? null : names.get(o.ruleId) ?? null, points: o.points })),
       error: row.error,
     }));
   }
 }
 
 const EVENT_SELECT = `
-  SELECT SUBSTRING(e.external_key, 5) AS eventId, e.command_id AS commandId, e.state, COALESCE(c.guid, JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.customerId'))) AS customerId,
-         e.points, e.error, e.id AS eventRef, NULL AS operationKey
-    FROM customer_events e LEFT JOIN customers c ON c.id = e.customer_id`;
+  SELECT SUBSTRING(external_key, 5) AS eventId, command_id AS commandId, state, customer_id AS customer,
+         JSON_UNQUOTE(JSON_EXTRACT(payload, '$.customerId')) AS guid, points, error, id AS eventRef
+    FROM customer_events`;
 
-const ITEM_SELECT = `
-  SELECT i.item_key AS eventId, i.command_id AS commandId, i.state, c.guid AS customerId, i.points, i.error, NULL AS eventRef,
-         IF(i.state = 'processed', CONCAT('cmd:', r.client_id, ':', i.item_key), NULL) AS operationKey
-    FROM command_items i JOIN command_runs r ON r.id = i.command_id LEFT JOIN customers c ON c.id = i.customer_id`;
+const eventRow = (r: Omit<Row, 'operationKey'>): Row => ({ ...r, operationKey: null });
+
+/** A processed item's accrual is found by its ledger key. */
+const itemRow = (i: ItemRecord): Row => ({
+  eventId: i.itemKey!, state: i.state, customer: i.customerId, guid: null, points: i.points, error: i.error, commandId: i.commandId, eventRef: null,
+  operationKey: i.state === 'processed' ? commandAccrualKey(i.clientId, i.itemKey!) : null,
+});

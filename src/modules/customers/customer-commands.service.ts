@@ -41,6 +41,8 @@ export interface OperationsQuery {
   operationType?: OperationType;
   after: OperationCursor | null;
   limit: number;
+  /** The eventIds the integrator gave the register events among these (by event id); others show the event id. */
+  eventIdsOf: (registerEventIds: string[]) => Promise<Map<string, string>>;
 }
 
 export interface BonusOperation {
@@ -118,12 +120,13 @@ export class CustomerCommandsService {
       customerIds: [...customers.keys()], from: query.from, till: query.till, type: query.operationType, after: query.after, limit: query.limit,
     });
     const last = rows[rows.length - 1];
+    const eventIds = await query.eventIdsOf([...new Set(rows.flatMap((r) => (r.eventId && !r.externalEventId ? [r.eventId] : [])))]);
     return {
       operations: rows.map((r) => {
         const customer = customers.get(customerOfAccount.get(r.accountId)!)!;
         return {
           operationId: r.id, login: customer.uniqId, guid: customer.guid, operationType: r.type, points: r.points,
-          eventId: r.externalEventId ?? (r.eventExternalKey?.startsWith('cmd:') ? r.eventExternalKey.slice(4) : r.eventId),
+          eventId: r.externalEventId ?? (r.eventId ? eventIds.get(r.eventId) ?? r.eventId : null),
           ruleId: r.ruleId, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt?.toISOString() ?? null,
         };
       }),

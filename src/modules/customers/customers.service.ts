@@ -26,20 +26,8 @@ export interface UpsertedCustomer {
 }
 
 /** A customer to insert; identity values already normalised. */
-export interface NewCustomer {
-  id: string;
-  guid: string | null;
-  uniqId: string | null;
-  email: string | null;
-  phone: string | null;
-  info: string | null;
-  status: CustomerStatus;
-  customerType1?: string | null;
-  customerType2?: string | null;
-  customerType3?: string | null;
-  customerType4?: string | null;
-  customerType5?: string | null;
-}
+export type NewCustomer = Pick<CustomerRecord, 'id' | 'guid' | 'uniqId' | 'email' | 'phone' | 'info' | 'status'>
+  & Partial<Pick<CustomerRecord, (typeof CUSTOMER_TYPE_FIELDS)[number]>>;
 
 /** Identity fields to change on an existing customer (only the given ones change). */
 export interface IdentityChange {
@@ -170,6 +158,14 @@ export class CustomersService {
       for (const c of await this.byColumn(manager, column, [...new Set(list ?? [])])) byId.set(c.id, c);
     }
     return [...byId.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  }
+
+  /** customers.id → GUID, in one query (customers without a GUID are left out). */
+  async guidsOf(ids: Iterable<string>, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ id: string; guid: string | null }> = await manager.query('SELECT id, guid FROM customers WHERE id IN (?)', [wanted]);
+    return new Map(rows.flatMap((r) => (r.guid === null ? [] : [[r.id, r.guid] as [string, string]])));
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<CustomerRecord | null> {

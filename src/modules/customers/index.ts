@@ -1,11 +1,9 @@
+export { commandAccrualKey } from './add-commands/customer-item-effects';
+export { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from './add-commands/point-messages.service';
+export { ADD_BONUS_EXT_QUICK, QuickBonusesService } from './add-commands/quick-bonuses.service';
 export { CustomerCommandsService } from './customer-commands.service';
-export { ITEM_ERRORS } from './customers.errors';
 export { CustomersModule } from './customers.module';
 export { CustomersService } from './customers.service';
-export type { IdentityChange } from './customers.service';
-export { CustomerIndex, matchPointMessage, matchQuickBonus } from './domain/customer-matching';
-export type { MatchDecision } from './domain/customer-matching';
-export type { CustomerReference } from './domain/customer-reference';
 export { CUSTOMER_TYPE_FIELDS } from './domain/customer-record';
 export { CUSTOMER_STATUSES } from './entities/customer.entity';
 export { validatePointMessageItem } from './domain/point-message-item';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients';
-import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from '../../../modules/command-runs';
+import { ADD_BONUS_EXT_QUICK, QuickBonusesService } from '../../../modules/customers';
 import { Type } from '@sinclair/typebox';
 import { DateTimeText, DecimalValue } from '../../../common/wire/openapi-types';
 import { AddStatusAnswer, COMMAND_ID_EXAMPLE, eventIdField } from '../wire/add-answers';

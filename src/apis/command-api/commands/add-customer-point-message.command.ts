@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config';
 import { AuthenticatedClient } from '../../../modules/api-clients';
-import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from '../../../modules/command-runs';
+import { ADD_CUSTOMER_POINT_MESSAGE, PointMessagesService } from '../../../modules/customers';
 import { Type } from '@sinclair/typebox';
 import { DateTimeText, DecimalValue, Nullable, StringEnum, Uuid } from '../../../common/wire/openapi-types';
 import { COMMAND_EVENT_TYPES, COMMAND_OPERATION_TYPES } from '../../../modules/rewards-rules';

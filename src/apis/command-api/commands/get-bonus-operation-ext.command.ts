@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode } from '../../../common/errors';
 import { parseDateTime } from '../../../common/time/parse-date-time';
 import { decodeCursor, OPERATION_TYPES, OperationType } from '../../../modules/bonus-accounts';
+import { EventOperationsService } from '../../../modules/customer-events';
 import { CustomerCommandsService } from '../../../modules/customers';
 import { Type } from '@sinclair/typebox';
 import { DateTimeText, Nullable, StringEnum } from '../../../common/wire/openapi-types';
@@ -78,7 +79,10 @@ function readDate(value: unknown, field: string, endOfDay: boolean): Date {
 export class GetBonusOperationExtCommand implements CommandHandler {
   readonly name = GET_BONUS_OPERATION_EXT;
 
-  constructor(private readonly customerCommands: CustomerCommandsService) {}
+  constructor(
+    private readonly customerCommands: CustomerCommandsService,
+    private readonly events: EventOperationsService,
+  ) {}
 
   async handle(body: CommandBody) {
     const customers = readItemList(body, 'customers', MAX_CUSTOMERS);
@@ -96,6 +100,9 @@ export class GetBonusOperationExtCommand implements CommandHandler {
     }
     const after = body.cursor === undefined || body.cursor === null ? null : decodeCursor(body.cursor);
     if (body.cursor !== undefined && body.cursor !== null && !after) throw wrongParam('Invalid cursor');
-    return this.customerCommands.operations({ references: customers, from, till, operationType: operationType as OperationType | undefined, after, limit });
+    return this.customerCommands.operations({
+      references: customers, from, till, operationType: operationType as OperationType | undefined, after, limit,
+      eventIdsOf: (ids) => this.events.commandEventIds(ids),
+    });
   }
 }

@@ -1,23 +1,14 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ApiClientsService } from '../api-clients.service';
+import { Injectable } from '@nestjs/common';
 import { adminOnly, missingApiKey } from '../api-clients.errors';
-import { ClientThrottlerGuard } from './client-throttler.guard';
-import { CLIENT_KEY } from './current-client.decorator';
+import { AuthenticatedClient } from '../authenticated-client';
+import { ClientKeyGuard, xApiKey } from './client-key.guard';
 
 /** `X-Api-Key` of an admin client; integrator keys get 403. */
 @Injectable()
-export class AdminGuard implements CanActivate {
-  constructor(
-    private readonly clients: ApiClientsService,
-    private readonly throttler: ClientThrottlerGuard,
-  ) {}
+export class AdminGuard extends ClientKeyGuard {
+  protected keyOf = xApiKey;
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest();
-    const client = await this.clients.authenticateKey(request.headers['x-api-key']);
-    if (!client) throw missingApiKey();
-    if (client.role !== 'admin') throw adminOnly();
-    request[CLIENT_KEY] = client;
-    return this.throttler.canActivate(context);
+  protected refusal(client: AuthenticatedClient | null) {
+    return !client ? missingApiKey() : client.role !== 'admin' ? adminOnly() : null;
   }
 }

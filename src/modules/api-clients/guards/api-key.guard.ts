@@ -1,23 +1,14 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ApiClientsService } from '../api-clients.service';
+import { Injectable } from '@nestjs/common';
 import { integratorOnly, missingApiKey } from '../api-clients.errors';
-import { ClientThrottlerGuard } from './client-throttler.guard';
-import { CLIENT_KEY } from './current-client.decorator';
+import { AuthenticatedClient } from '../authenticated-client';
+import { ClientKeyGuard, xApiKey } from './client-key.guard';
 
 /** `X-Api-Key` of an active integrator client (Command API); admin keys are for /admin only. */
 @Injectable()
-export class ApiKeyGuard implements CanActivate {
-  constructor(
-    private readonly clients: ApiClientsService,
-    private readonly throttler: ClientThrottlerGuard,
-  ) {}
+export class ApiKeyGuard extends ClientKeyGuard {
+  protected keyOf = xApiKey;
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest();
-    const client = await this.clients.authenticateKey(request.headers['x-api-key']);
-    if (!client) throw missingApiKey();
-    if (client.role !== 'integrator') throw integratorOnly();
-    request[CLIENT_KEY] = client;
-    return this.throttler.canActivate(context);
+  protected refusal(client: AuthenticatedClient | null) {
+    return !client ? missingApiKey() : client.role !== 'integrator' ? integratorOnly() : null;
   }
 }

@@ -1,23 +1,16 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ApiClientsService } from '../api-clients.service';
+import { Injectable } from '@nestjs/common';
 import { invalidToken } from '../api-clients.errors';
-import { ClientThrottlerGuard } from './client-throttler.guard';
-import { CLIENT_KEY } from './current-client.decorator';
+import { AuthenticatedClient } from '../authenticated-client';
+import { ClientKeyGuard } from './client-key.guard';
 
 /** The CRM single purchase (seed 003): header `api_key` carries an integrator's API key itself, not a login token. */
 @Injectable()
-export class CrmApiKeyGuard implements CanActivate {
-  constructor(
-    private readonly clients: ApiClientsService,
-    private readonly throttler: ClientThrottlerGuard,
-  ) {}
+export class CrmApiKeyGuard extends ClientKeyGuard {
+  protected keyOf(request: { headers: Record<string, unknown> }) {
+    return typeof request.headers.api_key === 'string' ? request.headers.api_key : undefined;
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest();
-    const headerKey = typeof request.headers.api_key === 'string' ? request.headers.api_key : undefined;
-    const client = await this.clients.authenticateKey(headerKey);
-    if (!client || client.role !== 'integrator') throw invalidToken();
-    request[CLIENT_KEY] = client;
-    return this.throttler.canActivate(context);
+  protected refusal(client: AuthenticatedClient | null) {
+    return !client || client.role !== 'integrator' ? invalidToken() : null;
   }
 }

@@ -1,8 +1,8 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
-import { RepeatableJob } from '../../../common/queue/repeatable-job';
+import { RepeatableJobProcessor } from '../../../common/queue/repeatable-job';
 import { BonusAccountsService } from '../bonus-accounts.service';
 import { ExpiryNoticesService } from '../expiry-notices.service';
 
@@ -11,25 +11,15 @@ export const POINTS_EXPIRY_EVERY_MS = 10 * 60 * 1000;
 
 /** The scheduled points expiry: what is left of lots past `expiresAt` becomes expiry operations. */
 @Processor(QUEUES.maintenance)
-export class PointsExpiryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PointsExpiryProcessor extends RepeatableJobProcessor {
   private readonly logger = new Logger(PointsExpiryProcessor.name);
-  private readonly schedule: RepeatableJob;
 
   constructor(
     private readonly accounts: BonusAccountsService,
     private readonly notices: ExpiryNoticesService,
     @InjectQueue(QUEUES.maintenance) queue: Queue,
   ) {
-    this.schedule = new RepeatableJob(queue, JOBS.expirePoints, POINTS_EXPIRY_EVERY_MS, 100);
-  }
-
-  /** One repeatable job for all workers: Bull keys it by name and interval, so every start adds the same one. */
-  onApplicationBootstrap(): Promise<void> {
-    return this.schedule.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.schedule.stop();
+    super(queue, JOBS.expirePoints, POINTS_EXPIRY_EVERY_MS, 100);
   }
 
   @Process(JOBS.expirePoints)

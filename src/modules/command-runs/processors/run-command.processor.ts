@@ -1,8 +1,8 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
-import { RepeatableJob } from '../../../common/queue/repeatable-job';
+import { RepeatableJobProcessor } from '../../../common/queue/repeatable-job';
 import { CommandStepTwoService } from '../command-step-two.service';
 
 export const RECONCILE_COMMANDS_EVERY_MS = 60000;
@@ -13,24 +13,19 @@ export interface RunCommandJob {
 
 /** Step 2 of addCustomerPointMessage and addBonusExtQuick. The job carries the commandId only. */
 @Processor(QUEUES.commands)
-export class RunCommandProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RunCommandProcessor extends RepeatableJobProcessor {
   private readonly logger = new Logger(RunCommandProcessor.name);
-  private readonly schedule: RepeatableJob;
 
   constructor(
     private readonly stepTwo: CommandStepTwoService,
     @InjectQueue(QUEUES.commands) queue: Queue,
   ) {
-    this.schedule = new RepeatableJob(queue, JOBS.reconcileCommands, RECONCILE_COMMANDS_EVERY_MS, 10);
+    super(queue, JOBS.reconcileCommands, RECONCILE_COMMANDS_EVERY_MS, 10);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.requeueUnfinished();
-    await this.schedule.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.schedule.stop();
+    await super.onApplicationBootstrap();
   }
 
   /** A run whose job was lost (Redis restart) is queued again; a job still held by Bull is not duplicated (same job id). */

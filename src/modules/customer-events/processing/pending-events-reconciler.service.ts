@@ -6,6 +6,7 @@ import { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { EVENT_PARTITION_QUEUES, QUEUES } from '../../../common/queue/queues';
 import { inTransaction } from '../../../database/transaction';
+import { CommandRunsService } from '../../command-runs';
 import { CommandCompletionService } from '../command-completion.service';
 import { LOAD_CUSTOMER_EVENTS_EXT } from '../command-events.service';
 import { EventRegisterService } from '../event-register.service';
@@ -32,6 +33,7 @@ export class PendingEventsReconciler {
     @InjectQueue(QUEUES.events) queue: Queue,
     private readonly register: EventRegisterService,
     private readonly completion: CommandCompletionService,
+    private readonly runs: CommandRunsService,
     moduleRef: ModuleRef,
   ) {
     this.queues = [queue, ...EVENT_PARTITION_QUEUES.map((name) => moduleRef.get<Queue>(getQueueToken(name), { strict: false }))];
@@ -59,17 +61,13 @@ export class PendingEventsReconciler {
 
   /** Finishes loadCustomerEventsExt runs that have nothing pending yet were never marked done. */
   async finishIdleRuns(): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT r.id FROM command_runs r
-        WHERE r.type = ? AND r.state <> 'done'
-          AND NOT EXISTS (SELECT 1 FROM customer_events e WHERE e.command_id = r.id AND e.state = 'pending')
-        LIMIT ?`,
-      [LOAD_CUSTOMER_EVENTS_EXT, RECONCILE_BATCH],
-    );
-    if (rows.length > 0) {
-      await inTransaction(this.dataSource, (manager) => this.completion.finishIfDone(manager, rows.map((r) => r.id)), 'READ COMMITTED');
-      this.logger.warn({ commands: rows.length }, 'Finished commands left running with nothing pending');
+    const running = await this.runs.unfinished([LOAD_CUSTOMER_EVENTS_EXT], RECONCILE_BATCH);
+    const withPending = await this.completion.withPendingEvents(this.dataSource.manager, running);
+    const idle = running.filter((id) => !withPending.has(id));
+    if (idle.length > 0) {
+      await inTransaction(this.dataSource, (manager) => this.completion.finishIfDone(manager, idle), 'READ COMMITTED');
+      this.logger.warn({ commands: idle.length }, 'Finished commands left running with nothing pending');
     }
-    return rows.length;
+    return idle.length;
   }
 }

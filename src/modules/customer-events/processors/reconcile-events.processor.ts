@@ -1,31 +1,22 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
-import { RepeatableJob } from '../../../common/queue/repeatable-job';
+import { RepeatableJobProcessor } from '../../../common/queue/repeatable-job';
 import { PendingEventsReconciler } from '../processing/pending-events-reconciler.service';
 
 export const RECONCILE_EVERY_MS = 30000;
 
 /** The repeatable reconciler job: requeues events a lost job left pending and finishes commands left running. */
 @Processor(QUEUES.maintenance)
-export class ReconcileEventsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReconcileEventsProcessor extends RepeatableJobProcessor {
   private readonly logger = new Logger(ReconcileEventsProcessor.name);
-  private readonly schedule: RepeatableJob;
 
   constructor(
     private readonly reconciler: PendingEventsReconciler,
     @InjectQueue(QUEUES.maintenance) queue: Queue,
   ) {
-    this.schedule = new RepeatableJob(queue, JOBS.reconcileEvents, RECONCILE_EVERY_MS, 10);
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.schedule.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.schedule.stop();
+    super(queue, JOBS.reconcileEvents, RECONCILE_EVERY_MS, 10);
   }
 
   @Process(JOBS.reconcileEvents)

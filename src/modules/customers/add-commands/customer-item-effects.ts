@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
-import { BonusAccountsService, LedgerEntryRequest } from '../bonus-accounts';
-import { CustomerMessageInput, CustomersService, IdentityChange, ITEM_ERRORS, MatchDecision } from '../customers';
-import { DUPLICATE_EVENT_ID } from './command-runs.errors';
-import { CommandEventIdsService } from './command-event-ids.service';
-import { ItemOutcome, LockedRun } from './command-runs.types';
-import { RunWebhooks } from './run-webhooks';
+import { BonusAccountsService, LedgerEntryRequest } from '../../bonus-accounts';
+import { CommandEventIdsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, RunWebhooks } from '../../command-runs';
+import { ITEM_ERRORS } from '../customers.errors';
+import { CustomersService, IdentityChange } from '../customers.service';
+import { MatchDecision } from '../domain/customer-matching';
+import { CustomerMessageInput } from '../domain/point-message-item';
 
 /** What one command item does once its customer is known. */
 export interface ItemPlan {

@@ -1,13 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CustomerIndex, CustomersService, matchPointMessage, PointMessageItem, validatePointMessageItem } from '../customers';
-import { CommandEventIdsService } from './command-event-ids.service';
-import { DUPLICATE_EVENT_ID } from './command-runs.errors';
-import { CommandRunsService } from './command-runs.service';
-import { ItemOutcome, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
-import { AcceptedCommand, failure, success } from './customer-command-result';
+import { CommandEventIdsService, CommandRunsService, DUPLICATE_EVENT_ID, ItemOutcome, LockedRun, PendingItem } from '../../command-runs';
+import { CustomersService } from '../customers.service';
+import { CustomerIndex, matchPointMessage } from '../domain/customer-matching';
+import { PointMessageItem, validatePointMessageItem } from '../domain/point-message-item';
+import { AcceptedItem, AddCommandService } from './add-command.service';
+import { success } from './customer-command-result';
 import { CustomerItemEffects, ItemPlan } from './customer-item-effects';
 
 export const ADD_CUSTOMER_POINT_MESSAGE = 'addCustomerPointMessage';
@@ -20,43 +20,38 @@ type StoredPointMessage = PointMessageItem & { guid: string; guidGiven: boolean 
  * item fails alone); step 2 applies the FAQ's identity rules, accrues and stores the messages.
  */
 @Injectable()
-export class PointMessagesService {
-  private readonly logger = new Logger(PointMessagesService.name);
+export class PointMessagesService extends AddCommandService<PointMessageItem> {
+  readonly command = ADD_CUSTOMER_POINT_MESSAGE;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly runs: CommandRunsService,
-    private readonly customers: CustomersService,
-    private readonly eventIds: CommandEventIdsService,
-    private readonly effects: CustomerItemEffects,
-  ) {}
+    runs: CommandRunsService,
+    customers: CustomersService,
+    eventIds: CommandEventIdsService,
+    effects: CustomerItemEffects,
+  ) {
+    super(runs, customers, eventIds, effects);
+  }
 
-  async accept(clientId: string, rawItems: unknown[]): Promise<AcceptedCommand> {
-    const validations = rawItems.map(validatePointMessageItem);
-    const valid = validations.flatMap((v) => (v.ok ? [v.item] : []));
+  protected validate = validatePointMessageItem;
+
+  protected refusedKey(eventId: string | null, login: string | null): string | null {
+    return eventId ?? login;
+  }
+
+  protected async prepare(valid: PointMessageItem[]) {
     // Without a GUID the answer gives the customer's own, or a new one the customer will be created with.
     const known = await this.customers.findIdentities(this.dataSource.manager, { uniqIds: valid.filter((i) => !i.guid).map((i) => i.uniqId) });
     const guidOfLogin = new Map(known.filter((c) => c.guid && c.uniqId).map((c) => [c.uniqId!.toLowerCase(), c.guid!]));
-    const results = [];
-    const items: NewCommandItem[] = [];
-    for (const [n, v] of validations.entries()) {
-      if (!v.ok) {
-        results.push(failure(v.login, v.guid, v.error));
-        const raw = rawItems[n] as Record<string, unknown> | null;
-        const eventId = typeof raw?.eventId === 'string' || typeof raw?.eventId === 'number' ? String(raw.eventId) : null;
-        items.push({ itemKey: (eventId ?? v.login)?.slice(0, 191) ?? null, payload: null, state: 'rejected', error: v.error });
-        continue;
-      }
-      const item = v.item;
+    return (item: PointMessageItem, raw: Record<string, unknown>): AcceptedItem => {
       const guid = item.guid ?? guidOfLogin.get(item.uniqId.toLowerCase()) ?? randomUUID();
-      const raw = rawItems[n] as Record<string, unknown>;
-      results.push(success(String(raw.uniqId), item.guid ? (raw.guid as string) : guid));
       const stored: StoredPointMessage = { ...item, guid, guidGiven: item.guid !== null };
-      items.push({ itemKey: item.eventId ?? item.uniqId, payload: stored as unknown as Record<string, unknown> });
-    }
-    const commandId = await this.runs.startRun(clientId, ADD_CUSTOMER_POINT_MESSAGE, items);
-    this.logger.log({ commandId, clientId, items: items.length, refused: validations.length - valid.length }, 'addCustomerPointMessage accepted');
-    return { results, commandId };
+      return {
+        status: success(String(raw.uniqId), item.guid ? (raw.guid as string) : guid),
+        itemKey: item.eventId ?? item.uniqId,
+        payload: stored as unknown as Record<string, unknown>,
+      };
+    };
   }
 
   /** Step 2 for the run's pending items, in the caller's transaction. */
