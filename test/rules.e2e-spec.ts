@@ -9,6 +9,7 @@ import { EXAMPLE_RULE } from '../src/modules/rewards-rules/dto/reward-rule.dto';
 import { RewardRuleEntity } from '../src/modules/rewards-rules/entities/reward-rule.entity';
 import { RewardsRulesService } from '../src/modules/rewards-rules/rewards-rules.service';
 import { RuleCache } from '../src/modules/rewards-rules/rule-cache';
+import { SettleOptions, withBudgetFallback } from '../src/modules/rewards-rules/budget-fallback';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
 /** SPEC §6's example as stored and answered: dates in ISO UTC, defaults filled in. */
@@ -265,17 +266,24 @@ describe('Reward rules', () => {
   describe('usage under concurrent transactions', () => {
     /**
      * One worker's unit of work, as event processing does it: the awards planned before any lock,
-     * then settled in the transaction (usage read under lock, room applied, usage recorded).
+     * then settled in the transaction (room applied, usage recorded), the budgets claimed last, and
+     * the whole run again with the budgets locked when a claim was lost. `beforeClaim` runs between
+     * settle and claim of each attempt.
      */
-    const work = async (dataSource: DataSource, items: Array<{ key: string; facts: EventFacts; accountId: string }>) => {
+    const work = async (
+      dataSource: DataSource, items: Array<{ key: string; facts: EventFacts; accountId: string }>,
+      beforeClaim: (options: SettleOptions) => Promise<unknown> = () => new Promise((r) => setTimeout(r, 5)),
+    ) => {
       const plan = rules().plan(items);
       await new Promise((r) => setTimeout(r, 5));
-      return inTransaction(dataSource, async (manager) => {
-        const { awards } = await rules().settle(manager, plan, () => false);
-        await new Promise((r) => setTimeout(r, 5));
+      return withBudgetFallback((options) => inTransaction(dataSource, async (manager) => {
+        const { awards, budgetClaims } = await rules().settle(manager, plan, () => false, options);
+        await beforeClaim(options);
+        await rules().claimBudgets(manager, budgetClaims);
         return [...awards.values()].flat();
-      });
+      }));
     };
+    const event = (key: string, accountId: string) => [{ key, accountId, facts: SATURDAY_AT_TSUM }];
     const total = (awards: RuleAward[][], ruleId: string) =>
       awards.flat().filter((a) => a.ruleId === ruleId).reduce((sum, a) => sum + Math.round(Number(a.points) * 100), 0) / 100;
 
@@ -303,10 +311,54 @@ describe('Reward rules', () => {
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
     });
 
+    it('fills the last room of a budget exactly when two chunks read it at once and claim it after each other', async () => {
+      const id = await createRule({ name: 'Budget 15', when: {}, award: { type: 'fixed', points: 10 }, limits: { budget: 15 } });
+      let settled = 0;
+      let bothSettled!: () => void;
+      const barrier = new Promise<void>((resolve) => (bothSettled = resolve));
+      const attempts: boolean[] = [];
+      const afterSettle = async ({ lockBudgets }: SettleOptions) => {
+        attempts.push(lockBudgets);
+        if (lockBudgets) return;
+        if (++settled === 2) bothSettled();
+        await barrier; // both chunks have read the same room of 15 without a lock
+      };
+      const results = await Promise.all([work(ctx.dataSource, event('r1', '701'), afterSettle), work(ctx.dataSource, event('r2', '702'), afterSettle)]);
+      expect(results.map((awards) => awards.map((a) => a.points)).sort()).toEqual([['10.00'], ['5.00']]);
+      expect(attempts).toEqual([false, false, true]); // the chunk that lost the claim ran again with the budget locked
+      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
+      expect(row.budget_used).toBe('15.00');
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
+    it('takes no lock on a budget row before the claim: another chunk settles and commits meanwhile', async () => {
+      const id = await createRule({ name: 'Budget 1000', when: {}, award: { type: 'fixed', points: 10 }, limits: { budget: 1000 } });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let firstSettled!: () => void;
+      const settledFirst = new Promise<void>((resolve) => (firstSettled = resolve));
+      const first = work(ctx.dataSource, event('h1', '711'), async () => {
+        firstSettled();
+        await held; // the first chunk's transaction stays open between settle and claim
+      });
+      await settledFirst;
+      const second = work(ctx.dataSource, event('h2', '712'));
+      const finished = await Promise.race([second.then(() => 'committed'), new Promise((r) => setTimeout(() => r('waiting'), 3000))]);
+      expect(finished).toBe('committed');
+      const [between] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
+      expect(between.budget_used).toBe('10.00');
+      release();
+      expect((await first).map((a) => a.points)).toEqual(['10.00']);
+      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
+      expect(row.budget_used).toBe('20.00');
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
     it('adds to a budget exactly near the column maximum', async () => {
       const id = await createRule({ name: 'Huge budget', active: false, when: {}, award: { type: 'fixed', points: 1 }, limits: { budget: '9999999999999999.99' } });
       await ctx.dataSource.query("UPDATE reward_rules SET budget_used = '1370.00' WHERE id = ?", [id]);
-      await inTransaction(ctx.dataSource, (m) => rules().recordUsage(m, [{ kind: 'budget', ruleId: id, points: '999999999999999.99' }]));
+      const claim = { ruleId: id, points: '999999999999999.99', budget: '9999999999999999.99' };
+      await inTransaction(ctx.dataSource, (m) => rules().claimBudgets(m, [claim]));
       const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
       expect(row.budget_used).toBe('1000000000001369.99');
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);

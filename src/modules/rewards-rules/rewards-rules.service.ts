@@ -3,6 +3,8 @@ import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { formatCents, toCents } from '../../common/decimal/cents';
 import { SQL_POINTS } from '../../common/decimal/points-limits';
+import { BudgetClaimLost, SettleOptions } from './budget-fallback';
+import { BudgetClaim, budgetClaims, claimStatement } from './domain/budget-claims';
 import { compareIds } from './domain/compiled-rule';
 import { RuleDefinition } from './domain/rule-definition';
 import { AwardPlan, BatchItem, BatchResult, planAwards, settleAwards, UsageDelta, usageNeeds, UsageSnapshot } from './domain/rule-evaluator';
@@ -14,10 +16,15 @@ const notLoaded = (): never => {
 };
 const EMPTY_USAGE: UsageSnapshot = { customerDay: notLoaded, customerMonth: notLoaded, budgetRemaining: notLoaded };
 
+/** The settled awards, with what they take from the rules' budgets: pass `budgetClaims` to claimBudgets before commit. */
+export interface SettledBatch extends BatchResult {
+  budgetClaims: BudgetClaim[];
+}
+
 /**
  * What the event processor needs of the rules: awards planned from the cached rules before any lock
- * (`plan`), then settled against the usage read and written inside the processor's transaction
- * (`settle`).
+ * (`plan`), settled against the usage read and written inside the processor's transaction
+ * (`settle`), and their budget usage claimed just before commit (`claimBudgets`).
  */
 @Injectable()
 export class RewardsRulesService {
@@ -38,17 +45,37 @@ export class RewardsRulesService {
 
   /**
    * The plan's awards, with the day/month/budget room applied and blocked recipients of accruals
-   * left out: reads under lock only the usage the plan's limited rules need (the accounts must be
-   * locked already), then records what the awards used, in the caller's transaction.
+   * left out: reads the usage the plan's limited rules need (the accounts must be locked already;
+   * per-customer usage under lock), records the per-customer usage, and returns what the awards
+   * take from the budgets, to be claimed with claimBudgets as late as possible in the caller's
+   * transaction. The budgets' budget_used is read without a lock unless `lockBudgets`: it only
+   * grows, so the room read is at least the true room, and a claim that no longer fits fails
+   * (BudgetClaimLost) instead of passing the budget.
    */
-  async settle(manager: EntityManager, plan: AwardPlan, blocked: (accountId: string) => boolean): Promise<BatchResult> {
+  async settle(
+    manager: EntityManager, plan: AwardPlan, blocked: (accountId: string) => boolean, options: SettleOptions = { lockBudgets: false },
+  ): Promise<SettledBatch> {
     const needs = usageNeeds(plan, blocked);
-    const usage = needs.ruleIds.length
-      ? await this.loadUsage(manager, needs.ruleIds, needs.accountIds, needs.periods)
-      : EMPTY_USAGE;
+    const { usage, budgets } = needs.ruleIds.length
+      ? await this.readUsage(manager, needs.ruleIds, needs.accountIds, needs.periods, { customers: true, budgets: options.lockBudgets })
+      : { usage: EMPTY_USAGE, budgets: new Map<string, string | null>() };
     const result = settleAwards(plan, usage, blocked);
     await this.recordUsage(manager, result.usage);
-    return result;
+    return { ...result, budgetClaims: budgetClaims(result.usage, budgets) };
+  }
+
+  /**
+   * Adds the claims to the rules' budget_used, one conditional statement per rule in id order: a
+   * row is locked from its claim to commit only. Throws BudgetClaimLost when a claim no longer
+   * fits its budget (another transaction used the room since settle read it); the caller rolls
+   * back and settles again with the budgets locked (withBudgetFallback).
+   */
+  async claimBudgets(manager: EntityManager, claims: readonly BudgetClaim[]): Promise<void> {
+    for (const claim of claims) {
+      const { sql, params } = claimStatement(claim);
+      const result: { affectedRows: number } = await manager.query(sql, params);
+      if (result.affectedRows !== 1) throw new BudgetClaimLost(claim.ruleId);
+    }
   }
 
   /** Names of rules by id, deleted rules included; unknown ids are left out. */
@@ -61,40 +88,23 @@ export class RewardsRulesService {
     return names;
   }
 
-  /**
-   * The usage the evaluation of these accounts and periods may read, read with locking reads so it
-   * is the latest committed and holds until commit: the budgeted rules' rows are locked in id
-   * order (budgets hold exactly across workers), the per-customer usage rows (and the gaps where
-   * missing ones would go) too. Lock the accounts first, in id order, to keep waits short;
-   * deadlocks are left to the caller's retrying transaction. Asking the snapshot about anything
-   * outside the given scope throws, so a caller cannot silently evaluate against zero usage.
-   */
-  loadUsage(manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[]): Promise<UsageSnapshot> {
-    return this.readUsage(manager, ruleIds, accountIds, periods, true);
-  }
-
-  /** The same without locks, for a dry run. */
-  peekUsage(manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[]): Promise<UsageSnapshot> {
-    return this.readUsage(manager, ruleIds, accountIds, periods, false);
+  /** The usage a dry run may read, without locks. Asking the snapshot about anything outside the given scope throws. */
+  async peekUsage(manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[]): Promise<UsageSnapshot> {
+    return (await this.readUsage(manager, ruleIds, accountIds, periods, { customers: false, budgets: false })).usage;
   }
 
   /**
-   * Adds the deltas to rule_usage (one multi-row upsert per 1000 rows, in key order) and to the
-   * rules' budget_used (one statement, each rule once). Does not touch updated_at, which marks
-   * changes of the rules themselves.
+   * Adds the per-customer deltas to rule_usage (one multi-row upsert per 1000 rows, in key
+   * order); budget deltas are left to claimBudgets.
    */
   async recordUsage(manager: EntityManager, deltas: UsageDelta[]): Promise<void> {
     const customer = new Map<string, { ruleId: string; accountId: string; period: string; points: bigint }>();
-    const budgets = new Map<string, bigint>();
     for (const delta of deltas) {
-      if (delta.kind === 'budget') {
-        budgets.set(delta.ruleId, (budgets.get(delta.ruleId) ?? 0n) + toCents(delta.points));
-      } else {
-        const key = `${delta.ruleId}:${delta.accountId}:${delta.period}`;
-        const row = customer.get(key);
-        if (row) row.points += toCents(delta.points);
-        else customer.set(key, { ruleId: delta.ruleId, accountId: delta.accountId, period: delta.period, points: toCents(delta.points) });
-      }
+      if (delta.kind !== 'customer') continue;
+      const key = `${delta.ruleId}:${delta.accountId}:${delta.period}`;
+      const row = customer.get(key);
+      if (row) row.points += toCents(delta.points);
+      else customer.set(key, { ruleId: delta.ruleId, accountId: delta.accountId, period: delta.period, points: toCents(delta.points) });
     }
     const rows = [...customer.values()].sort(
       (a, b) => compareIds(a.ruleId, b.ruleId) || compareIds(a.accountId, b.accountId) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
@@ -107,32 +117,36 @@ export class RewardsRulesService {
         chunk.flatMap((r) => [r.ruleId, r.accountId, r.period, formatCents(r.points)]),
       );
     }
-    if (budgets.size) {
-      const ids = [...budgets.keys()].sort(compareIds);
-      await manager.query(
-        `UPDATE reward_rules SET budget_used = budget_used + CASE id ${ids.map(() => `WHEN ? THEN ${SQL_POINTS}`).join(' ')} END, updated_at = updated_at
-         WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        [...ids.flatMap((id) => [id, formatCents(budgets.get(id)!)]), ...ids],
-      );
-    }
   }
 
-  private async readUsage(manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[], lock: boolean): Promise<UsageSnapshot> {
+  /**
+   * The usage the evaluation of these accounts and periods may read, each kind with locking reads
+   * if asked (the latest committed, held until commit), and the budgeted rules' budgets. Locked
+   * per-customer usage rows (and the gaps where missing ones would go) keep the day/month limits
+   * exact; locked budget rows, in id order, the budgets. Lock the accounts first, in id order, to
+   * keep waits short; deadlocks are left to the caller's retrying transaction. Asking the snapshot
+   * about anything outside the given scope throws, so a caller cannot silently evaluate against zero usage.
+   */
+  private async readUsage(
+    manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[], lock: { customers: boolean; budgets: boolean },
+  ): Promise<{ usage: UsageSnapshot; budgets: Map<string, string | null> }> {
     const scope = { rules: new Set(ruleIds.map(String)), accounts: new Set(accountIds.map(String)), periods: new Set(periods) };
     const rules = [...scope.rules].map((id) => this.cache.byId.get(id)).filter((r): r is RuleDefinition => !!r);
     const budgeted = rules.filter((r) => r.limits?.budget !== undefined).map((r) => r.id).sort(compareIds);
     const perCustomer = rules.filter((r) => r.limits?.maxPointsPerCustomerPerDay !== undefined || r.limits?.maxPointsPerCustomerPerMonth !== undefined);
-    const forUpdate = lock ? ' FOR UPDATE' : '';
+    const forUpdate = (locked: boolean) => (locked ? ' FOR UPDATE' : '');
 
     const budgets = new Map<string, string | null>();
+    const remaining = new Map<string, string | null>();
     if (budgeted.length) {
       const rows: Array<{ id: string; budget: string | null; used: string }> = await manager.query(
         `SELECT id, JSON_UNQUOTE(JSON_EXTRACT(limits, '$.budget')) AS budget, budget_used AS used
-         FROM reward_rules WHERE id IN (${budgeted.map(() => '?').join(', ')}) ORDER BY id${forUpdate}`,
+         FROM reward_rules WHERE id IN (${budgeted.map(() => '?').join(', ')}) ORDER BY id${forUpdate(lock.budgets)}`,
         budgeted,
       );
       for (const row of rows) {
-        budgets.set(String(row.id), row.budget === null ? null : Decimal.max(new Decimal(row.budget).minus(row.used), 0).toFixed(2));
+        budgets.set(String(row.id), row.budget);
+        remaining.set(String(row.id), row.budget === null ? null : Decimal.max(new Decimal(row.budget).minus(row.used), 0).toFixed(2));
       }
     }
 
@@ -144,7 +158,7 @@ export class RewardsRulesService {
       const rows: Array<{ rule_id: string; account_id: string; period: string; points: string }> = await manager.query(
         `SELECT rule_id, account_id, period, points FROM rule_usage
          WHERE rule_id IN (${ids.map(() => '?').join(', ')}) AND account_id IN (${accounts.map(() => '?').join(', ')})
-           AND period IN (${wanted.map(() => '?').join(', ')})${forUpdate}`,
+           AND period IN (${wanted.map(() => '?').join(', ')})${forUpdate(lock.customers)}`,
         [...ids, ...accounts, ...wanted],
       );
       for (const row of rows) used.set(`${row.rule_id}:${row.account_id}:${row.period}`, row.points);
@@ -156,13 +170,14 @@ export class RewardsRulesService {
       }
       return used.get(`${ruleId}:${accountId}:${period}`) ?? '0';
     };
-    return {
+    const usage: UsageSnapshot = {
       customerDay: customer,
       customerMonth: customer,
       budgetRemaining: (ruleId) => {
         if (!scope.rules.has(ruleId)) throw new Error(`Budget of rule ${ruleId} was not loaded`);
-        return budgets.get(ruleId) ?? null;
+        return remaining.get(ruleId) ?? null;
       },
     };
+    return { usage, budgets };
   }
 }

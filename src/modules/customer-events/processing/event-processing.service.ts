@@ -7,7 +7,7 @@ import { inTransaction } from '../../../database/transaction';
 import { EngineMetrics } from '../../../metrics/engine-metrics';
 import { awardEntry, BonusAccountsService, LedgerEntryRequest } from '../../bonus-accounts';
 import { CustomersService } from '../../customers';
-import { RewardsRulesService } from '../../rewards-rules';
+import { BudgetClaim, RewardsRulesService, SettleOptions, withBudgetFallback } from '../../rewards-rules';
 import { CommandCompletionService } from '../command-completion.service';
 import { EventWebhooks } from '../event-webhooks.service';
 import { accrualOutcomes, isRefund, newlyActive, partiesOf } from './accrual-outcomes';
@@ -18,7 +18,9 @@ import { PendingEvent, toPendingEvent } from './pending-event';
  * Step 2 for a chunk of stored events: customers created or updated, rules evaluated in memory
  * (as far as usage does not matter, before the accounts are locked), points written through the
  * ledger — one transaction per chunk, set-based. The events are locked and re-read as pending
- * first, so a job retried or run twice changes nothing the second time.
+ * first, so a job retried or run twice changes nothing the second time. Budgets are claimed just
+ * before the outcomes are written; a chunk whose claim finds the room taken meanwhile runs again
+ * with the budget rows locked from settle on (withBudgetFallback).
  */
 @Injectable()
 export class EventProcessingService {
@@ -57,18 +59,23 @@ export class EventProcessingService {
   }
 
   private async processInTransaction(eventIds: string[]): Promise<number> {
+    await withBudgetFallback((options) => this.processOnce(eventIds, options));
+    return eventIds.length;
+  }
+
+  private async processOnce(eventIds: string[], options: SettleOptions): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const events = await this.lockPending(manager, eventIds);
       if (events.length === 0) return;
       await this.attachCustomers(manager, events);
-      const outcomes = await this.accrue(manager, events);
+      const { outcomes, budgetClaims } = await this.accrue(manager, events, options);
+      await this.rules.claimBudgets(manager, budgetClaims);
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
       await this.webhooks.chunkFinished(manager, events, outcomes);
       afterCommit(manager, () => this.metrics.eventsFinished(outcomes.map((o, i) => ({ state: o.state, acceptedAt: events[i].acceptedAt }))));
       await this.completion.finishIfDone(manager, [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))]);
     }, 'READ COMMITTED');
-    return eventIds.length;
   }
 
   private async lockPending(manager: EntityManager, eventIds: string[]): Promise<PendingEvent[]> {
@@ -110,9 +117,12 @@ export class EventProcessingService {
   /**
    * The chunk's awards: planned by the rules before any account is locked (matching and award
    * arithmetic do not depend on usage), then the accounts locked, the awards settled against the
-   * limits' usage, and written to the ledger.
+   * limits' usage, and written to the ledger. Returns what the awards take from the budgets, for
+   * the caller to claim last.
    */
-  private async accrue(manager: EntityManager, events: PendingEvent[]): Promise<EventOutcome[]> {
+  private async accrue(
+    manager: EntityManager, events: PendingEvent[], options: SettleOptions,
+  ): Promise<{ outcomes: EventOutcome[]; budgetClaims: BudgetClaim[] }> {
     const withAccount = events.filter((e) => e.accountId);
     const plan = this.rules.plan(withAccount.map((e) => ({ key: e.id, facts: e.facts, accountId: e.accountId as string, refund: isRefund(e) })));
 
@@ -120,7 +130,7 @@ export class EventProcessingService {
     // Blocked recipients are left out before any limit or budget is used; a refund is reversed
     // even on a blocked account, taking points back is no accrual.
     const isBlocked = (accountId: string | null) => !accountId || locked.get(accountId)?.customerStatus === 'blocked';
-    const { awards } = await this.rules.settle(manager, plan, isBlocked);
+    const { awards, budgetClaims } = await this.rules.settle(manager, plan, isBlocked, options);
 
     const requests: LedgerEntryRequest[] = [];
     const requestEvents: PendingEvent[] = [];
@@ -134,7 +144,7 @@ export class EventProcessingService {
     const entries = results.map((result, i) => ({ event: requestEvents[i], result }));
     const activated = newlyActive(entries, (accountId) => locked.get(accountId));
     if (activated.length) await this.customers.activateNew(manager, activated);
-    return accrualOutcomes(events, entries, isBlocked, (accountId) => locked.get(accountId)?.customerId);
+    return { outcomes: accrualOutcomes(events, entries, isBlocked, (accountId) => locked.get(accountId)?.customerId), budgetClaims };
   }
 
   private async markFailed(eventId: string, error: unknown): Promise<void> {

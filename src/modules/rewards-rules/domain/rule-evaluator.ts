@@ -150,7 +150,7 @@ export function settleAwards(plan: AwardPlan, usage: UsageSnapshot, blocked: (ac
 /**
  * Which usage settling the plan may read: the rules with room limits among its candidates, the
  * accounts they would give to (blocked ones left out) and the periods of their events. Pass it to
- * the service's loadUsage: a chunk that awards nothing from a budgeted rule does not lock its row.
+ * the service's settle: a chunk that awards nothing from a budgeted rule does not touch its row.
  */
 export function usageNeeds(
   plan: AwardPlan, blocked: (accountId: string) => boolean = () => false,
@@ -185,7 +185,7 @@ export function refundFactsAsPurchase(facts: EventFacts): EventFacts {
   return facts.operationType === 'refund' ? { ...facts, operationType: 'purchase' } : { ...facts };
 }
 
-/** Which usage evaluating these items may read: pass it to the service's loadUsage. */
+/** Which usage evaluating these items may read: pass it to the service's peekUsage. */
 export function usageScope(
   items: ReadonlyArray<{ facts: EventFacts; accountId: string }>,
   rules: readonly RuleDefinition[],
