@@ -1,7 +1,7 @@
 export const PHASES = ['baseline', 'ingest', 'commands', 'latency', 'processing', 'webhooks', 'lag', 'reads', 'loader'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** How much work each step does; `--quick` is a smoke run of about a minute, the full run stays well under 30 minutes on 2 cores. */
+/** How much work each step does; `--quick` is a smoke run of about a minute; the full run takes about 25 minutes on 2 cores without the loader step, over an hour with it. */
 export interface Sizes {
   customers: number;
   /** Popularity skew of customers (Zipf exponent): 0.8 gives the hottest 1 % of customers about a third of the events. */
