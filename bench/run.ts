@@ -61,7 +61,11 @@ async function main(): Promise<number> {
   let queues: BenchQueues | null = null;
   let pool: ReturnType<typeof openPool> | null = null;
   let bufferPool: BufferPoolChange | null = null;
-  const cleanup = async () => {
+  // One cleanup, however many callers: Ctrl-C and the failing step it causes both ask for it, and
+  // the second must wait for the first's restore of the buffer pool instead of exiting under it.
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () => (cleaning ??= stopAll());
+  const stopAll = async () => {
     http?.close();
     await queues?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);

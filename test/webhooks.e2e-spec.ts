@@ -2,7 +2,8 @@ import { getQueueToken } from '@nestjs/bull';
 import { randomUUID } from 'crypto';
 import { Queue } from 'bull';
 import { SINGLE_PURCHASE_EXAMPLE } from '../src/apis/crm-api/crm-examples';
-import { JOBS, QUEUES } from '../src/common/queue/queues';
+import { EVENT_PARTITIONS, JOBS, QUEUES } from '../src/common/queue/queues';
+import { partitionOf } from '../src/modules/customer-events/routing/partition-of';
 import { inTransaction } from '../src/database/transaction';
 import { BonusAccountsService } from '../src/modules/bonus-accounts/bonus-accounts.service';
 import { adjust, createCustomer, createEntry } from './crm-fixtures';
@@ -159,7 +160,7 @@ describe('Outbound webhooks', () => {
     const theirs = (await sendCommand(ctx, other, { typeOfCommand: 'loadCustomerEventsExt', events: [commandEvent()] }).expect(200)).body.commandId;
     await waitForCommand(ctx, apiKey, mine);
     await waitForCommand(ctx, other, theirs);
-    await waitFor(async () => receiver.items('command.finished').length >= 1, 10000);
+    await waitFor(async () => receiver.items('command.finished').length >= 1 && receiver.items('customer_event.processed').length >= 1, 10000);
     await new Promise((r) => setTimeout(r, 500));
     expect(receiver.items('command.finished').map((c) => c.commandId)).toEqual([mine]);
     expect(receiver.items('customer_event.processed').map((c) => c.commandId)).toEqual([mine]);
@@ -195,6 +196,49 @@ describe('Outbound webhooks', () => {
     await waitFor(async () => receiver.accepted.length === 2, 10000, 'the replay');
     expect(receiver.accepted[1].body.deliveryId).toBe(receiver.received[0].body.deliveryId);
     await admin().post(`/admin/webhooks/${sub.id}/deliveries/00000000-0000-0000-0000-000000000000/replay`).expect(404);
+  });
+
+  it('sends a batched delivery whose data is built at the first attempt with the same body on every retry', async () => {
+    let calls = 0;
+    receiver.answer(() => (++calls <= 2 ? 500 : 200));
+    await subscribe({ events: ['customer_event.processed'] });
+    const apiKey = await createClient(ctx);
+    await createRule(ctx, purchaseRule('10'));
+    const first = commandEvent({ operationAmount: 120 });
+    const events = [first, commandEvent({ operationAmount: 30, customerId: first.customerId })]; // one customer: one chunk, one POST
+    const { commandId } = (await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events }).expect(200)).body;
+    await waitForCommand(ctx, apiKey, commandId);
+    await waitFor(async () => receiver.accepted.length === 1, 10000, 'the third attempt');
+    expect(receiver.received.map((d) => d.status)).toEqual([500, 500, 200]);
+    expect(new Set(receiver.received.map((d) => d.rawBody)).size).toBe(1);
+    const booked: Array<{ points: string }> = await ctx.dataSource.query('SELECT points FROM customer_events WHERE command_id = ? ORDER BY number', [commandId]);
+    expect(Number(booked[0].points)).toBeGreaterThan(0);
+    expect((receiver.accepted[0].body.data as Array<{ eventId: string; points: string }>).map((p) => [p.eventId, p.points]).sort()).toEqual([
+      [events[0].eventId, booked[0].points], [events[1].eventId, booked[1].points],
+    ].sort());
+  });
+
+  it('lets the batches of chunks committed while the first waits join it: fewer, fuller POSTs', async () => {
+    await subscribe({ events: ['customer_event.processed'] });
+    const apiKey = await createClient(ctx);
+    const partitionOfGuid = (guid: string) => partitionOf(`g:${guid.toLowerCase()}`, EVENT_PARTITIONS);
+    const events: Array<Record<string, unknown>> = [];
+    const partitions = new Set<number>();
+    while (events.length < 4) { // four customers in four partitions: four chunks, four outbox batches
+      const event = commandEvent();
+      if (partitions.has(partitionOfGuid(String(event.customerId)))) continue;
+      partitions.add(partitionOfGuid(String(event.customerId)));
+      events.push(event);
+    }
+    const { commandId } = (await sendCommand(ctx, apiKey, { typeOfCommand: 'loadCustomerEventsExt', events }).expect(200)).body;
+    await waitForCommand(ctx, apiKey, commandId);
+    const processed = await waitFor(async () => receiver.items('customer_event.processed').length === 4 && receiver.items('customer_event.processed'), 10000);
+    expect(processed.map((p) => p.eventId).sort()).toEqual(events.map((e) => e.eventId).sort());
+    // The four chunks commit within the first batch's linger (one POST); a slow machine may split them, never into four.
+    expect(receiver.received.length).toBeLessThan(4);
+    const log = (await admin().get(`/admin/webhooks/${(await admin().get('/admin/webhooks')).body[0].id}/deliveries`).expect(200)).body;
+    expect(log.deliveries.map((d: { items: number }) => d.items).reduce((a: number, b: number) => a + b, 0)).toBe(4);
+    expect(log.deliveries).toHaveLength(receiver.received.length);
   });
 
   it('marks a delivery dead after failing for the whole window and deactivates the subscription', async () => {

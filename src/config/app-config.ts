@@ -9,6 +9,8 @@ export interface WebhookConfig {
   backoffBaseMs: number;
   backoffMaxMs: number;
   batchSize: number;
+  /** How long a batched delivery waits before its first attempt, so later batches of its kind can join it. */
+  batchLingerMs: number;
   /** Days before expiry at which a lot is announced (points.expiring), largest first. */
   expiryNoticeDays: number[];
 }
@@ -61,6 +63,7 @@ export class AppConfig {
       backoffBaseMs: env.WEBHOOK_BACKOFF_BASE_MS,
       backoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
       batchSize: env.WEBHOOK_BATCH_SIZE,
+      batchLingerMs: env.WEBHOOK_BATCH_LINGER_MS,
       expiryNoticeDays: noticeDays(env.WEBHOOK_EXPIRY_NOTICE_DAYS),
     };
   }

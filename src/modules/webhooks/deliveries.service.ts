@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config';
+import { inTransaction } from '../../database/transaction';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryState } from './domain/delivery-states';
-import { WebhookEventType } from './domain/event-types';
+import { BATCHED_TYPES, WebhookEventType } from './domain/event-types';
 import { afterFailure } from './domain/retry';
 import { DeliveryDto, DeliveryPageDto, DeliveriesQueryDto } from './dto/webhook.dto';
 import { PayloadResolvers } from './payload-resolvers';
@@ -12,7 +13,11 @@ import { SubscriptionsService } from './subscriptions.service';
 import { WebhookSender } from './webhook-sender';
 import { deliveryNotFound } from './webhooks.errors';
 
-/** A claimed delivery is left alone by other workers this long past the request timeout (a crashed worker's claim lapses). */
+/**
+ * A claimed delivery is left alone by other workers this long past the request timeout (a crashed
+ * worker's claim lapses). A batch still waiting to be filled is due within WEBHOOK_BATCH_LINGER_MS
+ * (at most 5 s), so a due time this far ahead marks a claimed row.
+ */
 const CLAIM_MARGIN_MS = 10000;
 /** Due this long without being sent: its job was lost (crash before enqueue, Redis emptied); queue it again. */
 export const OVERDUE_GRACE_MS = 5000;
@@ -23,6 +28,7 @@ interface MessageRow {
   delivery_id: string;
   subscription_id: string;
   type: WebhookEventType;
+  client_id: string | null;
   data: string | unknown[];
   resolved: number;
   state: DeliveryState;
@@ -36,6 +42,8 @@ interface MessageRow {
 }
 
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+type ClaimedRow = MessageRow & { url: string | null; secret: string | null; active: number | null; subscription_failing: number | null };
 
 function toDto(r: MessageRow): DeliveryDto {
   return {
@@ -69,24 +77,13 @@ export class DeliveriesService {
   ) {}
 
   async deliver(deliveryId: string): Promise<void> {
-    const now = new Date();
-    const claimedUntil = new Date(now.getTime() + this.config.webhooks.timeoutMs + CLAIM_MARGIN_MS);
-    const claim = await this.dataSource.query(
-      "UPDATE webhook_messages SET next_attempt_at = ? WHERE delivery_id = ? AND state = 'pending' AND next_attempt_at <= ?",
-      [claimedUntil, deliveryId, now],
-    );
-    if (!claim.affectedRows) return; // delivered, dead, not yet due or claimed by another worker
-    const [row]: Array<MessageRow & { url: string | null; secret: string | null; active: number | null }> = await this.dataSource.query(
-      `SELECT m.*, s.url, s.secret, s.active FROM webhook_messages m LEFT JOIN webhook_subscriptions s ON s.id = m.subscription_id
-        WHERE m.delivery_id = ?`,
-      [deliveryId],
-    );
-    if (!row) return; // its subscription was deleted meanwhile
+    const row = await this.claim(deliveryId);
+    if (!row) return; // delivered, dead, not yet due, claimed by another worker or taken into another batch
     if (!row.url || !row.secret || !row.active) {
       await this.dataSource.query("UPDATE webhook_messages SET state = 'dead', last_error = 'Subscription inactive' WHERE id = ?", [row.id]);
       return;
     }
-    const data = row.resolved ? json<unknown[]>(row.data) : await this.resolve(row).catch((error: Error) => error);
+    const data = row.resolved ? json<unknown[]>(row.data) : await this.resolvers.resolve(row.type, json<Array<Record<string, unknown>>>(row.data)).catch((error: Error) => error);
     const outcome = data instanceof Error
       ? { ok: false, statusCode: null, error: `Data could not be built: ${data.message}`.slice(0, 500) }
       : data.length === 0 ? { ok: true, statusCode: null, error: null } // nothing left to report
@@ -97,26 +94,72 @@ export class DeliveriesService {
         "UPDATE webhook_messages SET state = 'delivered', attempts = attempts + 1, status_code = ?, last_error = NULL, delivered_at = ? WHERE id = ?",
         [outcome.statusCode, at, row.id],
       );
-      await this.dataSource.query('UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL', [row.subscription_id]);
+      if (row.subscription_failing) await this.dataSource.query('UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = ?', [row.subscription_id]);
       return;
     }
     const attempts = row.attempts + 1;
     const next = afterFailure(this.config.webhooks, row.failing_since ?? at, attempts, at);
+    // Data built for this attempt is kept from now on, so every later attempt sends the same body
+    // (on success it is not written at all: the busiest path stays one small update).
+    const built = !row.resolved && Array.isArray(data) ? JSON.stringify(data) : null;
     await this.dataSource.query(
       `UPDATE webhook_messages SET attempts = ?, status_code = ?, last_error = ?, failing_since = COALESCE(failing_since, ?),
-              state = ?, next_attempt_at = ? WHERE id = ?`,
-      [attempts, outcome.statusCode, outcome.error, at, next.dead ? 'dead' : 'pending', next.dead ? at : next.next, row.id],
+              state = ?, next_attempt_at = ?, data = COALESCE(?, data), resolved = resolved OR ? WHERE id = ?`,
+      [attempts, outcome.statusCode, outcome.error, at, next.dead ? 'dead' : 'pending', next.dead ? at : next.next, built, built !== null, row.id],
     );
     if (next.dead) this.logger.warn({ deliveryId, subscriptionId: String(row.subscription_id), attempts, error: outcome.error }, 'Webhook delivery dead');
     else await this.queue.add([{ deliveryId, attempts, delayMs: next.next.getTime() - Date.now() }]);
     await this.subscriptionFailed(String(row.subscription_id), at);
   }
 
-  /** Builds a deferred delivery's data once and keeps it, so every attempt sends the same body. */
-  private async resolve(row: MessageRow): Promise<unknown[]> {
-    const data = await this.resolvers.resolve(row.type, json<Array<Record<string, unknown>>>(row.data));
-    await this.dataSource.query('UPDATE webhook_messages SET data = ?, resolved = 1 WHERE id = ?', [JSON.stringify(data), row.id]);
-    return data;
+  /**
+   * Claims a due delivery for one attempt (other workers leave it alone until the claim lapses). The
+   * first attempt of a batch takes in, with its claim, the batches of its kind still waiting for
+   * their first attempt (up to WEBHOOK_BATCH_SIZE items), so a busy engine sends fewer, fuller POSTs.
+   */
+  private async claim(deliveryId: string): Promise<ClaimedRow | null> {
+    const [row]: ClaimedRow[] = await this.dataSource.query(
+      `SELECT m.*, s.url, s.secret, s.active, s.failing_since IS NOT NULL AS subscription_failing
+         FROM webhook_messages m LEFT JOIN webhook_subscriptions s ON s.id = m.subscription_id
+        WHERE m.delivery_id = ?`,
+      [deliveryId],
+    );
+    const now = new Date();
+    if (!row || row.state !== 'pending' || row.next_attempt_at > now) return null;
+    const claimedUntil = new Date(now.getTime() + this.config.webhooks.timeoutMs + CLAIM_MARGIN_MS);
+    const claimOwn = async (manager: EntityManager) => (await manager.query(
+      "UPDATE webhook_messages SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?",
+      [claimedUntil, row.id, now],
+    )).affectedRows > 0;
+    const fillable = !row.resolved && row.attempts === 0 && BATCHED_TYPES.has(row.type) && row.url !== null;
+    if (!fillable) return (await claimOwn(this.dataSource.manager)) ? row : null;
+    return inTransaction(this.dataSource, async (manager) => {
+      // The subscription's lock orders first attempts of its batches: batches whose lingers end
+      // together are taken into one instead of each claimed by its own worker. READ COMMITTED: no
+      // gap locks, so the outbox inserts of processing never wait on this.
+      await manager.query('SELECT id FROM webhook_subscriptions WHERE id = ? FOR UPDATE', [row.subscription_id]);
+      if (!(await claimOwn(manager))) return null;
+      const references = json<Array<Record<string, unknown>>>(row.data);
+      const waiting: Array<{ id: string; data: string | unknown[] }> = await manager.query(
+        `SELECT id, data FROM webhook_messages
+          WHERE subscription_id = ? AND state = 'pending' AND id <> ? AND type = ? AND client_id <=> ?
+            AND resolved = 0 AND attempts = 0 AND next_attempt_at < ?
+          ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
+        [row.subscription_id, row.id, row.type, row.client_id, new Date(now.getTime() + CLAIM_MARGIN_MS), Math.max(0, this.config.webhooks.batchSize - references.length)],
+      );
+      const taken: string[] = [];
+      for (const other of waiting) {
+        const items = json<Array<Record<string, unknown>>>(other.data);
+        if (references.length + items.length > this.config.webhooks.batchSize) break;
+        references.push(...items);
+        taken.push(other.id);
+      }
+      if (taken.length === 0) return row;
+      // A batch taken in had never been sent: no receiver has seen its delivery id, and its row goes.
+      await manager.query('DELETE FROM webhook_messages WHERE id IN (?)', [taken]);
+      await manager.query('UPDATE webhook_messages SET data = ? WHERE id = ?', [JSON.stringify(references), row.id]);
+      return { ...row, data: references };
+    }, 'READ COMMITTED');
   }
 
   /** Marks the subscription failing; one failing for the whole retry window is deactivated. */

@@ -31,11 +31,11 @@ export class DeliveryQueue {
   }
 
   /** After the commit that stored them: a Redis that does not take them in time leaves them to the reconciler. */
-  async addStored(deliveryIds: string[]): Promise<void> {
+  async addStored(deliveries: Array<{ deliveryId: string; delayMs: number }>): Promise<void> {
     try {
-      await withinTime(this.add(deliveryIds.map((deliveryId) => ({ deliveryId, attempts: 0 }))), ENQUEUE_TIMEOUT_MS, 'Queueing webhook deliveries');
+      await withinTime(this.add(deliveries.map((d) => ({ ...d, attempts: 0 }))), ENQUEUE_TIMEOUT_MS, 'Queueing webhook deliveries');
     } catch (error) {
-      this.logger.warn({ err: error, deliveries: deliveryIds.length }, 'Webhook deliveries left to the reconciler');
+      this.logger.warn({ err: error, deliveries: deliveries.length }, 'Webhook deliveries left to the reconciler');
     }
   }
 

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config';
 import { afterCommit } from '../../database/after-commit';
 import { DeliveryQueue } from './delivery-queue';
-import { WebhookEventType, WebhookMessage } from './domain/event-types';
+import { BATCHED_TYPES, WebhookEventType, WebhookMessage } from './domain/event-types';
 import { fanOut, receives } from './domain/fan-out';
 import { SubscriptionsService } from './subscriptions.service';
 
@@ -33,20 +33,26 @@ export class WebhookOutbox {
     return subscriptions.some((s) => clientIds.some((clientId) => receives(s, type, clientId)));
   }
 
-  /** Stores one outbox row per delivery (fan-out to the subscriptions that receive each message, batched types grouped). */
+  /**
+   * Stores one outbox row per delivery (fan-out to the subscriptions that receive each message, batched
+   * types grouped); batched deliveries are first attempted after WEBHOOK_BATCH_LINGER_MS, so the
+   * batches of the chunks committed meanwhile can join them (DeliveriesService).
+   */
   async record(manager: EntityManager, messages: WebhookMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const deliveries = fanOut(messages, await this.subscriptions.active(manager), this.config.webhooks.batchSize);
     if (deliveries.length === 0) return;
-    const now = new Date();
-    const rows = deliveries.map((d) => [randomUUID(), d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), d.deferred ? 0 : 1, now, now]);
+    const now = Date.now();
+    const jobs = deliveries.map((d) => ({ deliveryId: randomUUID(), delayMs: BATCHED_TYPES.has(d.type) ? this.config.webhooks.batchLingerMs : 0 }));
+    const rows = deliveries.map((d, i) => [
+      jobs[i].deliveryId, d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), d.deferred ? 0 : 1, new Date(now + jobs[i].delayMs), new Date(now),
+    ]);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await manager.query(
         'INSERT INTO webhook_messages (delivery_id, subscription_id, type, client_id, data, resolved, next_attempt_at, created_at) VALUES ?',
         [rows.slice(i, i + INSERT_CHUNK)],
       );
     }
-    const ids = rows.map((r) => r[0] as string);
-    afterCommit(manager, () => void this.queue.addStored(ids));
+    afterCommit(manager, () => void this.queue.addStored(jobs));
   }
 }
