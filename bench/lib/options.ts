@@ -24,6 +24,11 @@ export interface Sizes {
    * target anyway.
    */
   processingBudgetSeconds: number;
+  /**
+   * Processed backlog events whose ledger lines are checked against the rules evaluated one event
+   * at a time after the drain (bench/lib/award-sample.ts); the full run's claim needs ≥ 1,000.
+   */
+  awardSample: number;
   lagSeconds: number;
   lagEventsPerSecond: number;
   lagEventsPerCall: number;
@@ -37,13 +42,13 @@ export interface Sizes {
 
 export const QUICK: Sizes = {
   customers: 10_000, zipfExponent: 0.8, baselineRows: 40_000, writers: 4, ingestSeconds: 6, commandClients: 6, commandSeconds: 6, stepTwoCommands: 5,
-  latencySeconds: 6, backlogEvents: 40_000, backlogCommandShare: 0.2, processingBudgetSeconds: 120, lagSeconds: 6, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
+  latencySeconds: 6, backlogEvents: 40_000, backlogCommandShare: 0.2, processingBudgetSeconds: 120, awardSample: 400, lagSeconds: 6, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
   reads: 200, drainTimeoutSeconds: 300, loaderEvents: 20_000, webhookEvents: 20_000,
 };
 
 export const FULL: Sizes = {
   customers: 100_000, zipfExponent: 0.8, baselineRows: 200_000, writers: 4, ingestSeconds: 20, commandClients: 6, commandSeconds: 20, stepTwoCommands: 20,
-  latencySeconds: 45, backlogEvents: 1_000_000, backlogCommandShare: 0.2, processingBudgetSeconds: 600, lagSeconds: 30, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
+  latencySeconds: 45, backlogEvents: 1_000_000, backlogCommandShare: 0.2, processingBudgetSeconds: 600, awardSample: 1000, lagSeconds: 30, lagEventsPerSecond: 1000, lagEventsPerCall: 200,
   reads: 1000, drainTimeoutSeconds: 900, loaderEvents: 1_000_000, webhookEvents: 100_000,
 };
 

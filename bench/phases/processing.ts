@@ -5,6 +5,7 @@ import { watchStep } from '../lib/step-load';
 import { BENCH_DB, BenchContext } from '../lib/context';
 import { scalar } from '../lib/database';
 import { pendingEvents, waitForDrain } from '../lib/drain';
+import { checkAwardSample } from '../lib/award-sample';
 import { checkExactness } from '../lib/exactness';
 import { EVENT_COLUMNS } from '../lib/event-generator';
 import { BENCH_RULES } from '../lib/fixtures';
@@ -149,6 +150,12 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
   const checking = ctx.progress.step('processing: checking the ledger', 1, '');
   const exactness = await checkExactness(ctx.pool, lastOperationBefore);
   checking.done(`${exactness.accounts.toLocaleString('en-US')} accounts (${exactness.accountsTouched.toLocaleString('en-US')} touched by the backlog), ${exactness.findings.length} findings`);
+  const sampling = ctx.progress.step('processing: checking awards on a sample', 1, '');
+  const awards = await checkAwardSample(ctx.pool, ids, sizes.awardSample);
+  sampling.done(
+    `${awards.events.toLocaleString('en-US')} events (${awards.refunds} refunds), ${awards.awards.toLocaleString('en-US')} awards, ` +
+    `${awards.limited} cut by day/month limits, ${awards.budgetCapped} by exhausted budgets, ${awards.findings.length} findings`,
+  );
 
   const [stateRows] = await ctx.pool.query('SELECT state, COUNT(*) AS n FROM customer_events WHERE number > ? GROUP BY state', [numberBefore]);
   const ledgerAfter = Number(await scalar(ctx.pool, 'SELECT COUNT(*) FROM bonus_operations'));
@@ -158,6 +165,7 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
     states: Object.fromEntries((stateRows as Array<{ state: string; n: string }>).map((r) => [r.state, Number(r.n)])),
     ledgerRowsAdded: ledgerAfter - ledgerBefore, ledgerRowsTotal: ledgerAfter, rss: memory, ...stepLoad,
     exactness: { ...exactness, findings: exactness.findings.slice(0, 100) },
+    awardSample: { ...awards, findings: awards.findings.slice(0, 100) },
     hottestCustomerShare: Math.round(ctx.population.popularity.shareOfTop(1) * 1000) / 10,
   };
   ctx.figures.push(
@@ -176,9 +184,20 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
       key: 'exactness', label: `Exactness after the drain: balance = ledger lines = live lots, ${exactness.accounts.toLocaleString('en-US')} accounts`,
       value: exactness.findings.length, unit: 'findings', target: { op: '<=', value: 0 },
     },
+    {
+      key: 'awards', label: `Awards on ${awards.events.toLocaleString('en-US')} sampled backlog events = the rules evaluated one event at a time`,
+      value: awards.findings.length, unit: 'findings', target: { op: '<=', value: 0 },
+      note: awards.events < awards.wanted ? `only ${awards.events} of the ${awards.wanted} events asked for were processed` : undefined,
+    },
   );
+  const failures: string[] = [];
   if (exactness.findings.length > 0) {
     const shown = exactness.findings.slice(0, 10).map((f) => `${f.check}: ${f.subject}: ${f.detail}`);
-    throw new Error(`the ledger is not exact after the drain (${exactness.findings.length} findings):\n  ${shown.join('\n  ')}`);
+    failures.push(`the ledger is not exact after the drain (${exactness.findings.length} findings):\n  ${shown.join('\n  ')}`);
   }
+  if (awards.findings.length > 0) {
+    const shown = awards.findings.slice(0, 10).map((f) => `${f.check}: ${f.subject}: ${f.detail}`);
+    failures.push(`the sampled events' awards differ from the rules evaluated one event at a time (${awards.findings.length} findings):\n  ${shown.join('\n  ')}`);
+  }
+  if (failures.length > 0) throw new Error(failures.join('\n'));
 }
