@@ -10,6 +10,8 @@ import { RewardRuleEntity } from '../src/modules/rewards-rules/entities/reward-r
 import { RewardsRulesService } from '../src/modules/rewards-rules/rewards-rules.service';
 import { RuleCache } from '../src/modules/rewards-rules/rule-cache';
 import { SettleOptions, withBudgetFallback } from '../src/modules/rewards-rules/budget-fallback';
+import { BonusAccountsService } from '../src/modules/bonus-accounts/bonus-accounts.service';
+import { createCustomer } from './crm-fixtures';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
 /** SPEC §6's example as stored and answered: dates in ISO UTC, defaults filled in. */
@@ -277,6 +279,8 @@ describe('Reward rules', () => {
       const plan = rules().plan(items);
       await new Promise((r) => setTimeout(r, 5));
       return withBudgetFallback((options) => inTransaction(dataSource, async (manager) => {
+        // As event processing does: the recipients' accounts are locked before their usage is read.
+        await ctx.app.get(BonusAccountsService).lockAccounts(manager, items.map((i) => i.accountId));
         const { awards, budgetClaims } = await rules().settle(manager, plan, () => false, options);
         await beforeClaim(options);
         await rules().claimBudgets(manager, budgetClaims);
@@ -367,14 +371,15 @@ describe('Reward rules', () => {
     it('never awards past a customer’s daily and monthly limits, whatever the interleaving', async () => {
       const day = await createRule({ name: 'Day 35', when: {}, award: { type: 'fixed', points: 10 }, limits: { maxPointsPerCustomerPerDay: 35 } });
       const month = await createRule({ name: 'Month 42.5', when: {}, award: { type: 'fixed', points: 10 }, limits: { maxPointsPerCustomerPerMonth: '42.5' } });
+      const { accountId } = await createCustomer(ctx, { status: 'active' });
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) => work(ctx.dataSource, [
-          { key: 'x', accountId: '500', facts: { ...SATURDAY_AT_TSUM, performedOn: `2025-03-${String(10 + (i % 2)).padStart(2, '0')}T10:00:00Z` } },
+          { key: 'x', accountId, facts: { ...SATURDAY_AT_TSUM, performedOn: `2025-03-${String(10 + (i % 2)).padStart(2, '0')}T10:00:00Z` } },
         ])),
       );
       expect(total(results, day)).toBe(70);
       expect(total(results, month)).toBe(42.5);
-      const usage = await ctx.dataSource.query('SELECT rule_id, period, points FROM rule_usage WHERE account_id = 500 ORDER BY rule_id, period');
+      const usage = await ctx.dataSource.query('SELECT rule_id, period, points FROM rule_usage WHERE account_id = ? ORDER BY rule_id, period', [accountId]);
       expect(usage).toEqual([
         { rule_id: day, period: 'D2025-03-10', points: '35.00' },
         { rule_id: day, period: 'D2025-03-11', points: '35.00' },

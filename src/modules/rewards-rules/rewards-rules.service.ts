@@ -11,6 +11,8 @@ import { AwardPlan, BatchItem, BatchResult, planAwards, settleAwards, UsageDelta
 import { RuleCache } from './rule-cache';
 
 const ROWS_PER_INSERT = 1000;
+
+const usageKey = (ruleId: string, accountId: string, period: string) => `${ruleId}:${accountId}:${period}`;
 const notLoaded = (): never => {
   throw new Error('Usage was read for a plan without limited rules');
 };
@@ -45,8 +47,8 @@ export class RewardsRulesService {
 
   /**
    * The plan's awards, with the day/month/budget room applied and blocked recipients of accruals
-   * left out: reads the usage the plan's limited rules need (the accounts must be locked already;
-   * per-customer usage under lock), records the per-customer usage, and returns what the awards
+   * left out: reads the usage the plan's limited rules need (the accounts must be locked already:
+   * see readUsage), records the per-customer usage, and returns what the awards
    * take from the budgets, to be claimed with claimBudgets as late as possible in the caller's
    * transaction. The budgets' budget_used is read without a lock unless `lockBudgets`: it only
    * grows, so the room read is at least the true room, and a claim that no longer fits fails
@@ -56,11 +58,11 @@ export class RewardsRulesService {
     manager: EntityManager, plan: AwardPlan, blocked: (accountId: string) => boolean, options: SettleOptions = { lockBudgets: false },
   ): Promise<SettledBatch> {
     const needs = usageNeeds(plan, blocked);
-    const { usage, budgets } = needs.ruleIds.length
-      ? await this.readUsage(manager, needs.ruleIds, needs.accountIds, needs.periods, { customers: true, budgets: options.lockBudgets })
-      : { usage: EMPTY_USAGE, budgets: new Map<string, string | null>() };
+    const { usage, budgets, stored } = needs.ruleIds.length
+      ? await this.readUsage(manager, needs.ruleIds, needs.accountIds, needs.periods, { budgets: options.lockBudgets })
+      : { usage: EMPTY_USAGE, budgets: new Map<string, string | null>(), stored: new Set<string>() };
     const result = settleAwards(plan, usage, blocked);
-    await this.recordUsage(manager, result.usage);
+    await this.recordUsage(manager, result.usage, stored);
     return { ...result, budgetClaims: budgetClaims(result.usage, budgets) };
   }
 
@@ -90,46 +92,63 @@ export class RewardsRulesService {
 
   /** The usage a dry run may read, without locks. Asking the snapshot about anything outside the given scope throws. */
   async peekUsage(manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[]): Promise<UsageSnapshot> {
-    return (await this.readUsage(manager, ruleIds, accountIds, periods, { customers: false, budgets: false })).usage;
+    return (await this.readUsage(manager, ruleIds, accountIds, periods, { budgets: false })).usage;
   }
 
   /**
-   * Adds the per-customer deltas to rule_usage (one multi-row upsert per 1000 rows, in key
-   * order); budget deltas are left to claimBudgets.
+   * Adds the per-customer deltas to rule_usage, in key order: rows that were read (`stored`) by an
+   * UPDATE joined to the deltas, new rows by a plain INSERT, 1000 rows a statement. No upsert: its
+   * duplicate-key check locks the gap before the row it finds, which made chunks of other
+   * partitions inserting a neighbouring account's row wait; an UPDATE by key and a plain INSERT lock
+   * only their own rows. No other transaction can add one of these rows meanwhile: every writer holds
+   * the account's lock.
    */
-  async recordUsage(manager: EntityManager, deltas: UsageDelta[]): Promise<void> {
-    const customer = new Map<string, { ruleId: string; accountId: string; period: string; points: bigint }>();
+  async recordUsage(manager: EntityManager, deltas: UsageDelta[], stored: ReadonlySet<string>): Promise<void> {
+    const customer = new Map<string, { key: string; ruleId: string; accountId: string; period: string; points: bigint }>();
     for (const delta of deltas) {
       if (delta.kind !== 'customer') continue;
-      const key = `${delta.ruleId}:${delta.accountId}:${delta.period}`;
+      const key = usageKey(delta.ruleId, delta.accountId, delta.period);
       const row = customer.get(key);
       if (row) row.points += toCents(delta.points);
-      else customer.set(key, { ruleId: delta.ruleId, accountId: delta.accountId, period: delta.period, points: toCents(delta.points) });
+      else customer.set(key, { key, ruleId: delta.ruleId, accountId: delta.accountId, period: delta.period, points: toCents(delta.points) });
     }
     const rows = [...customer.values()].sort(
       (a, b) => compareIds(a.ruleId, b.ruleId) || compareIds(a.accountId, b.accountId) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
     );
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const values = (r: (typeof rows)[number]) => [r.ruleId, r.accountId, r.period, formatCents(r.points)];
+    const existing = rows.filter((r) => stored.has(r.key));
+    const added = rows.filter((r) => !stored.has(r.key));
+    for (let i = 0; i < existing.length; i += ROWS_PER_INSERT) {
+      const chunk = existing.slice(i, i + ROWS_PER_INSERT);
+      const derived = chunk.map((_, j) => (j === 0
+        ? 'SELECT CAST(? AS UNSIGNED) AS rule_id, CAST(? AS UNSIGNED) AS account_id, ? AS period, CAST(? AS DECIMAL(18,2)) AS points'
+        : 'SELECT ?, ?, ?, ?')).join(' UNION ALL ');
       await manager.query(
-        `INSERT INTO rule_usage (rule_id, account_id, period, points) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
-         ON DUPLICATE KEY UPDATE points = points + VALUES(points)`,
-        chunk.flatMap((r) => [r.ruleId, r.accountId, r.period, formatCents(r.points)]),
+        `UPDATE rule_usage u JOIN (${derived}) d ON u.rule_id = d.rule_id AND u.account_id = d.account_id AND u.period = d.period
+            SET u.points = u.points + d.points`,
+        chunk.flatMap(values),
+      );
+    }
+    for (let i = 0; i < added.length; i += ROWS_PER_INSERT) {
+      const chunk = added.slice(i, i + ROWS_PER_INSERT);
+      await manager.query(
+        `INSERT INTO rule_usage (rule_id, account_id, period, points) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap(values),
       );
     }
   }
 
   /**
-   * The usage the evaluation of these accounts and periods may read, each kind with locking reads
-   * if asked (the latest committed, held until commit), and the budgeted rules' budgets. Locked
-   * per-customer usage rows (and the gaps where missing ones would go) keep the day/month limits
-   * exact; locked budget rows, in id order, the budgets. Lock the accounts first, in id order, to
-   * keep waits short; deadlocks are left to the caller's retrying transaction. Asking the snapshot
+   * The usage the evaluation of these accounts and periods may read, and the budgeted rules'
+   * budgets (locked, in id order, if asked). Per-customer usage is read without locks: the caller
+   * holds the accounts' locks, and every writer of an account's usage does too, so the latest
+   * committed rows (READ COMMITTED) are the rows until this transaction commits. `stored` are the
+   * usage rows that exist (recordUsage updates those and inserts the rest). Asking the snapshot
    * about anything outside the given scope throws, so a caller cannot silently evaluate against zero usage.
    */
   private async readUsage(
-    manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[], lock: { customers: boolean; budgets: boolean },
-  ): Promise<{ usage: UsageSnapshot; budgets: Map<string, string | null> }> {
+    manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[], lock: { budgets: boolean },
+  ): Promise<{ usage: UsageSnapshot; budgets: Map<string, string | null>; stored: Set<string> }> {
     const scope = { rules: new Set(ruleIds.map(String)), accounts: new Set(accountIds.map(String)), periods: new Set(periods) };
     const rules = [...scope.rules].map((id) => this.cache.byId.get(id)).filter((r): r is RuleDefinition => !!r);
     const budgeted = rules.filter((r) => r.limits?.budget !== undefined).map((r) => r.id).sort(compareIds);
@@ -158,17 +177,17 @@ export class RewardsRulesService {
       const rows: Array<{ rule_id: string; account_id: string; period: string; points: string }> = await manager.query(
         `SELECT rule_id, account_id, period, points FROM rule_usage
          WHERE rule_id IN (${ids.map(() => '?').join(', ')}) AND account_id IN (${accounts.map(() => '?').join(', ')})
-           AND period IN (${wanted.map(() => '?').join(', ')})${forUpdate(lock.customers)}`,
+           AND period IN (${wanted.map(() => '?').join(', ')})`,
         [...ids, ...accounts, ...wanted],
       );
-      for (const row of rows) used.set(`${row.rule_id}:${row.account_id}:${row.period}`, row.points);
+      for (const row of rows) used.set(usageKey(String(row.rule_id), String(row.account_id), row.period), row.points);
     }
 
     const customer = (ruleId: string, accountId: string, period: string): string => {
       if (!scope.rules.has(ruleId) || !scope.accounts.has(accountId) || !scope.periods.has(period)) {
         throw new Error(`Usage of rule ${ruleId} by account ${accountId} in ${period} was not loaded`);
       }
-      return used.get(`${ruleId}:${accountId}:${period}`) ?? '0';
+      return used.get(usageKey(ruleId, accountId, period)) ?? '0';
     };
     const usage: UsageSnapshot = {
       customerDay: customer,
@@ -178,6 +197,6 @@ export class RewardsRulesService {
         return remaining.get(ruleId) ?? null;
       },
     };
-    return { usage, budgets };
+    return { usage, budgets, stored: new Set(used.keys()) };
   }
 }

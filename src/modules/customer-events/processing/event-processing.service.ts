@@ -69,12 +69,14 @@ export class EventProcessingService {
       if (events.length === 0) return;
       await this.attachCustomers(manager, events);
       const { outcomes, budgetClaims } = await this.accrue(manager, events, options);
-      await this.rules.claimBudgets(manager, budgetClaims);
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
       await this.webhooks.chunkFinished(manager, events, outcomes);
       afterCommit(manager, () => this.metrics.eventsFinished(outcomes.map((o, i) => ({ state: o.state, acceptedAt: events[i].acceptedAt }))));
       await this.completion.finishIfDone(manager, [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))]);
+      // Last before the commit: every partition's chunks claim from the same budget rows, so the
+      // claim's row lock is held only for the claim and the commit.
+      await this.rules.claimBudgets(manager, budgetClaims);
     }, 'READ COMMITTED');
   }
 
