@@ -77,11 +77,16 @@ export async function runWebhooks(ctx: BenchContext): Promise<void> {
       await sleep(250);
     }
     const deliveries = Number(await scalar(ctx.pool, 'SELECT COUNT(*) FROM webhook_messages')) - messagesBefore;
+    const [byTypeRows] = await ctx.pool.query(
+      'SELECT type, COUNT(*) AS posts, SUM(JSON_LENGTH(data)) AS items FROM webhook_messages GROUP BY type ORDER BY type',
+    );
+    const byType = Object.fromEntries((byTypeRows as Array<{ type: string; posts: string; items: string }>).map((r) => [r.type, { posts: Number(r.posts), items: Number(r.items) }]));
     const delivered = Number(await scalar(ctx.pool, "SELECT COUNT(*) FROM webhook_messages WHERE state = 'delivered'"));
-    step.done(`${deliveries} deliveries, ${delivered} delivered, ${receiver.posts()} POSTs received, ${((Date.now() - started) / 1000).toFixed(1)} s after the drain`);
+    step.done(`${deliveries} deliveries, ${delivered} delivered, ${receiver.posts()} POSTs received, ${((Date.now() - started) / 1000).toFixed(1)} s after the drain; ` +
+      Object.entries(byType).map(([type, n]) => `${type} ${n.posts} (${n.items} items)`).join(', '));
     await ctx.api.deleteWebhook(subscription);
     const ratio = withOne.rate / without.rate;
-    ctx.details.webhooks = { events, without, withOne, ratio: Math.round(ratio * 1000) / 1000, deliveries, delivered, posts: receiver.posts() };
+    ctx.details.webhooks = { events, without, withOne, ratio: Math.round(ratio * 1000) / 1000, deliveries, delivered, posts: receiver.posts(), byType };
     ctx.figures.push({
       key: 'webhooks', label: `Processing with one webhook subscription ÷ without (${events.toLocaleString('en-US')} events each)`,
       value: Math.round(ratio * 100) / 100, unit: '×', target: { op: '>=', value: 0.9 },

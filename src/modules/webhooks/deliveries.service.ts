@@ -131,7 +131,8 @@ export class DeliveriesService {
       "UPDATE webhook_messages SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?",
       [claimedUntil, row.id, now],
     )).affectedRows > 0;
-    const fillable = !row.resolved && row.attempts === 0 && BATCHED_TYPES.has(row.type) && row.url !== null;
+    // Items (or, deferred, references to them) of batches never sent: taken in only alike (resolved with resolved).
+    const fillable = row.attempts === 0 && BATCHED_TYPES.has(row.type) && row.url !== null;
     if (!fillable) return (await claimOwn(this.dataSource.manager)) ? row : null;
     return inTransaction(this.dataSource, async (manager) => {
       // The subscription's lock orders first attempts of its batches: batches whose lingers end
@@ -139,26 +140,26 @@ export class DeliveriesService {
       // gap locks, so the outbox inserts of processing never wait on this.
       await manager.query('SELECT id FROM webhook_subscriptions WHERE id = ? FOR UPDATE', [row.subscription_id]);
       if (!(await claimOwn(manager))) return null;
-      const references = json<Array<Record<string, unknown>>>(row.data);
+      const items = json<Array<Record<string, unknown>>>(row.data);
       const waiting: Array<{ id: string; data: string | unknown[] }> = await manager.query(
         `SELECT id, data FROM webhook_messages
           WHERE subscription_id = ? AND state = 'pending' AND id <> ? AND type = ? AND client_id <=> ?
-            AND resolved = 0 AND attempts = 0 AND next_attempt_at < ?
+            AND resolved = ? AND attempts = 0 AND next_attempt_at < ?
           ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-        [row.subscription_id, row.id, row.type, row.client_id, new Date(now.getTime() + CLAIM_MARGIN_MS), Math.max(0, this.config.webhooks.batchSize - references.length)],
+        [row.subscription_id, row.id, row.type, row.client_id, row.resolved, new Date(now.getTime() + CLAIM_MARGIN_MS), Math.max(0, this.config.webhooks.batchSize - items.length)],
       );
       const taken: string[] = [];
       for (const other of waiting) {
-        const items = json<Array<Record<string, unknown>>>(other.data);
-        if (references.length + items.length > this.config.webhooks.batchSize) break;
-        references.push(...items);
+        const more = json<Array<Record<string, unknown>>>(other.data);
+        if (items.length + more.length > this.config.webhooks.batchSize) break;
+        items.push(...more);
         taken.push(other.id);
       }
       if (taken.length === 0) return row;
       // A batch taken in had never been sent: no receiver has seen its delivery id, and its row goes.
       await manager.query('DELETE FROM webhook_messages WHERE id IN (?)', [taken]);
-      await manager.query('UPDATE webhook_messages SET data = ? WHERE id = ?', [JSON.stringify(references), row.id]);
-      return { ...row, data: references };
+      await manager.query('UPDATE webhook_messages SET data = ? WHERE id = ?', [JSON.stringify(items), row.id]);
+      return { ...row, data: items };
     }, 'READ COMMITTED');
   }
 

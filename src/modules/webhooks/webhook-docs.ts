@@ -48,7 +48,7 @@ export const WEBHOOK_DOCS = `
 Each delivery is one \`POST\` of JSON \`{"deliveryId","type","createdAt","data":[…]}\` to the subscription's URL, with headers
 \`X-Webhook-Id\` (the delivery id: the same on every attempt), \`X-Webhook-Event\` (the type), \`X-Webhook-Timestamp\` (Unix seconds)
 and \`X-Webhook-Signature\`: \`sha256=\` + hex HMAC-SHA256 of \`<timestamp>.<raw body>\` with the subscription's secret.
-\`data\` holds one item, or for \`points.accrued\` and \`customer_event.processed\` up to WEBHOOK_BATCH_SIZE items.
+\`data\` holds one item, or for \`points.accrued\`, \`customer_event.processed\` and \`customer.status_changed\` up to WEBHOOK_BATCH_SIZE items.
 Any 2xx within WEBHOOK_TIMEOUT_MS (5 s) is success; anything else is retried with exponential backoff and jitter for
 WEBHOOK_RETRY_WINDOW_MS (24 h), then the delivery is \`dead\` (replay it with POST …/deliveries/{deliveryId}/replay).
 Delivery is **at least once**: a receiver deduplicates by \`X-Webhook-Id\`.

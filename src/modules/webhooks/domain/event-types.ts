@@ -12,8 +12,11 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** High-volume types: one POST carries up to WEBHOOK_BATCH_SIZE of them; every other type is one item per POST. */
-export const BATCHED_TYPES: ReadonlySet<WebhookEventType> = new Set(['points.accrued', 'customer_event.processed']);
+/**
+ * High-volume types: one POST carries up to WEBHOOK_BATCH_SIZE of them; every other type is one item
+ * per POST. Status changes are among them: a day's first purchases activate thousands of customers.
+ */
+export const BATCHED_TYPES: ReadonlySet<WebhookEventType> = new Set(['points.accrued', 'customer_event.processed', 'customer.status_changed']);
 
 /**
  * Types that concern one client's commands and events: a subscription with a clientId receives these
