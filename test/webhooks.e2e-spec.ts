@@ -6,6 +6,7 @@ import { EVENT_PARTITIONS, JOBS, QUEUES } from '../src/common/queue/queues';
 import { partitionOf } from '../src/modules/customer-events/routing/partition-of';
 import { inTransaction } from '../src/database/transaction';
 import { BonusAccountsService } from '../src/modules/bonus-accounts/bonus-accounts.service';
+import { WebhookOutbox } from '../src/modules/webhooks';
 import { adjust, createCustomer, createEntry } from './crm-fixtures';
 import { commandEvent, createRule, purchaseRule, sendCommand, waitForCommand } from './support/command-events';
 import { documentedVerifier } from './support/documented-verifier';
@@ -239,6 +240,46 @@ describe('Outbound webhooks', () => {
     const log = (await admin().get(`/admin/webhooks/${(await admin().get('/admin/webhooks')).body[0].id}/deliveries`).expect(200)).body;
     expect(log.deliveries.map((d: { items: number }) => d.items).reduce((a: number, b: number) => a + b, 0)).toBe(4);
     expect(log.deliveries).toHaveLength(receiver.received.length);
+  });
+
+  it('queues one job per kind of batch and linger window, however many batches commit in it; each item is sent once', async () => {
+    const sub = await subscribe({ events: ['points.accrued'] });
+    const outbox = ctx.app.get(WebhookOutbox);
+    for (let i = 0; i < 20; i += 1) {
+      await inTransaction(ctx.dataSource, (m) => outbox.record(m, [{ type: 'points.accrued', clientId: null, data: { customerGuid: 'linger', points: String(i) } }]));
+    }
+    const queue = ctx.app.get<Queue>(getQueueToken(QUEUES.webhooks));
+    const jobs = (await queue.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j?.data?.subscriptionId === sub.id);
+    // Twenty commits within a 1 s linger: one job, two if they straddle a window's end (one per batch before).
+    expect(jobs.length).toBeGreaterThanOrEqual(1);
+    expect(jobs.length).toBeLessThanOrEqual(2);
+    expect(jobs.every((j) => j.name === JOBS.sendWebhookBatches)).toBe(true);
+    await waitFor(async () => receiver.items('points.accrued').length >= 20, 10000);
+    await new Promise((r) => setTimeout(r, 500)); // nothing sent twice
+    expect(receiver.items('points.accrued').map((item) => Number(item.points)).sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+    expect(receiver.received.length).toBeLessThanOrEqual(2);
+  });
+
+  it('sends what another worker does not hold: a claim never waits on another claim, and the held batch follows when released', async () => {
+    await subscribe({ events: ['points.accrued', 'command.finished'] });
+    const outbox = ctx.app.get(WebhookOutbox);
+    const accrued = (points: string) => [{ type: 'points.accrued' as const, clientId: null, data: { customerGuid: 'held', points } }];
+    await inTransaction(ctx.dataSource, (m) => outbox.record(m, accrued('1')));
+    const held = ctx.dataSource.createQueryRunner();
+    await held.startTransaction();
+    try {
+      // As another worker's claim does: the oldest batch of the kind is locked until its transaction ends.
+      const [first] = await ctx.dataSource.query("SELECT id FROM webhook_messages WHERE type = 'points.accrued' AND state = 'pending'");
+      await held.query('SELECT id FROM webhook_messages WHERE id = ? FOR UPDATE', [first.id]);
+      await inTransaction(ctx.dataSource, (m) => outbox.record(m, [...accrued('2'), { type: 'command.finished', clientId: null, data: { commandId: 'meanwhile' } }]));
+      await waitFor(async () => receiver.items('points.accrued').length === 1 && receiver.items('command.finished').length === 1, 5000, 'the batches nobody holds');
+      expect(receiver.items('points.accrued')).toEqual([{ customerGuid: 'held', points: '2' }]);
+    } finally {
+      await held.rollbackTransaction();
+      await held.release();
+    }
+    await waitFor(async () => receiver.items('points.accrued').length === 2, 20000, 'the batch once released (the reconciler queues it again)');
+    expect(receiver.items('points.accrued').map((item) => item.points).sort()).toEqual(['1', '2']);
   });
 
   it('marks a delivery dead after failing for the whole window and deactivates the subscription', async () => {

@@ -17,6 +17,7 @@ export const JOBS = {
   reconcileEvents: 'reconcile-events',
   reconcileCommands: 'reconcile-commands',
   deliverWebhook: 'deliver-webhook',
+  sendWebhookBatches: 'send-webhook-batches',
   reconcileWebhooks: 'reconcile-webhooks',
 } as const;
 

@@ -9,6 +9,7 @@ import { ScryptPassCodes1732300010300 } from './1732300010300-ScryptPassCodes';
 import { ClientRateLimit1732300015100 } from './1732300015100-ClientRateLimit';
 import { LiveLotOrder1732300016700 } from './1732300016700-LiveLotOrder';
 import { Webhooks1732300016800 } from './1732300016800-Webhooks';
+import { WebhookBatchOrder1732300016900 } from './1732300016900-WebhookBatchOrder';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ClientRateLimit1732300015100,
   LiveLotOrder1732300016700,
   Webhooks1732300016800,
+  WebhookBatchOrder1732300016900,
 ];

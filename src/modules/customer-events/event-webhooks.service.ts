@@ -34,6 +34,17 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(v
 
 const operation = (o: OperationRow): OperationFacts => ({ operationId: String(o.id), ruleId: o.rule_id === null ? null : String(o.rule_id), points: o.points });
 
+/** Operations grouped by their event, in id order. */
+function byEvent(operations: OperationRow[]): Map<string, OperationRow[]> {
+  const groups = new Map<string, OperationRow[]>();
+  for (const o of operations) {
+    const group = groups.get(String(o.event_id));
+    if (group) group.push(o);
+    else groups.set(String(o.event_id), [o]);
+  }
+  return groups;
+}
+
 /** The client's own id of an event: its eventId (Command API) or request_unique_identifier (CRM API). */
 function externalId(payload: Record<string, unknown> | null): string | null {
   const id = payload?.eventId ?? payload?.request_unique_identifier;
@@ -87,7 +98,7 @@ export class EventWebhooks implements OnModuleInit {
          FROM customer_events e LEFT JOIN customers c ON c.id = e.customer_id WHERE e.id IN (?)`,
       [ids],
     );
-    const operations = await this.operationsOf(ids);
+    const operations = byEvent(await this.operationsOf(ids));
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
@@ -96,7 +107,7 @@ export class EventWebhooks implements OnModuleInit {
       return [customerEventFinished({
         id, eventId: externalId(payload), commandId: row.command_id, clientId: String(row.client_id),
         customerGuid: row.guid ?? (payload?.customerId as string | undefined) ?? null, state: row.state as 'processed', points: row.points ?? '0.00', error: row.error,
-        operations: operations.filter((o) => o.event_id === id && String(o.account_id) === String(row.account_id)).map(operation),
+        operations: (operations.get(id) ?? []).filter((o) => String(o.account_id) === String(row.account_id)).map(operation),
       }).data];
     });
   }
@@ -106,9 +117,9 @@ export class EventWebhooks implements OnModuleInit {
     const ids = references.map((r) => String(r.id));
     const rows: Array<{ id: string; payload: unknown }> = await this.dataSource.query('SELECT id, payload FROM customer_events WHERE id IN (?)', [ids]);
     const payloads = new Map(rows.map((r) => [r.id, json<Record<string, unknown> | null>(r.payload)]));
-    const lots = (await this.operationsOf(ids)).filter((o) => o.type === 'accrual');
-    return ids.flatMap((id) => [...new Set(lots.filter((o) => o.event_id === id).map((o) => String(o.account_id)))].map((accountId) => {
-      const own = lots.filter((o) => o.event_id === id && String(o.account_id) === accountId);
+    const lots = byEvent((await this.operationsOf(ids)).filter((o) => o.type === 'accrual'));
+    return ids.flatMap((id) => [...new Set((lots.get(id) ?? []).map((o) => String(o.account_id)))].map((accountId) => {
+      const own = (lots.get(id) ?? []).filter((o) => String(o.account_id) === accountId);
       return pointsAccrued({
         customerGuid: own[0].guid, eventId: id, externalEventId: externalId(payloads.get(id) ?? null),
         points: sumPoints(own.map((l) => l.points)), operations: own.map((l) => ({ ...operation(l), expiresAt: l.expires_at })),
@@ -156,6 +167,4 @@ export class EventWebhooks implements OnModuleInit {
       counts: Object.fromEntries(counts.filter((c) => c.command_id === run.id).map((c) => [c.state, Number(c.n)])),
     })));
   }
-
-
 }

@@ -1,49 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config';
-import { inTransaction } from '../../database/transaction';
-import { DeliveryQueue } from './delivery-queue';
-import { DeliveryState } from './domain/delivery-states';
-import { BATCHED_TYPES, WebhookEventType } from './domain/event-types';
+import { ClaimedRow, DeliveryClaims } from './delivery-claims';
+import { BatchKind, DeliveryQueue } from './delivery-queue';
+import { BATCHED_TYPES } from './domain/event-types';
 import { afterFailure } from './domain/retry';
 import { DeliveryDto, DeliveryPageDto, DeliveriesQueryDto } from './dto/webhook.dto';
+import { json, MessageRow } from './message-row';
 import { PayloadResolvers } from './payload-resolvers';
 import { SubscriptionsService } from './subscriptions.service';
 import { WebhookSender } from './webhook-sender';
 import { deliveryNotFound } from './webhooks.errors';
 
-/**
- * A claimed delivery is left alone by other workers this long past the request timeout (a crashed
- * worker's claim lapses). A batch still waiting to be filled is due within WEBHOOK_BATCH_LINGER_MS
- * (at most 5 s), so a due time this far ahead marks a claimed row.
- */
-const CLAIM_MARGIN_MS = 10000;
 /** Due this long without being sent: its job was lost (crash before enqueue, Redis emptied); queue it again. */
 export const OVERDUE_GRACE_MS = 5000;
 const RECONCILE_BATCH = 5000;
-
-interface MessageRow {
-  id: string;
-  delivery_id: string;
-  subscription_id: string;
-  type: WebhookEventType;
-  client_id: string | null;
-  data: string | unknown[];
-  resolved: number;
-  state: DeliveryState;
-  attempts: number;
-  status_code: number | null;
-  last_error: string | null;
-  next_attempt_at: Date;
-  failing_since: Date | null;
-  created_at: Date;
-  delivered_at: Date | null;
-}
-
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-
-type ClaimedRow = MessageRow & { url: string | null; secret: string | null; active: number | null; subscription_failing: number | null };
 
 function toDto(r: MessageRow): DeliveryDto {
   return {
@@ -69,6 +41,7 @@ export class DeliveriesService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: DeliveryClaims,
     private readonly queue: DeliveryQueue,
     private readonly sender: WebhookSender,
     private readonly subscriptions: SubscriptionsService,
@@ -76,9 +49,23 @@ export class DeliveriesService {
     private readonly config: AppConfig,
   ) {}
 
+  /** Attempts the delivery, when it is due and no other worker holds it. */
   async deliver(deliveryId: string): Promise<void> {
-    const row = await this.claim(deliveryId);
-    if (!row) return; // delivered, dead, not yet due, claimed by another worker or taken into another batch
+    const row = await this.claims.byId(deliveryId);
+    if (row) await this.attempt(row); // else delivered, dead, not yet due, claimed by another worker or taken into another batch
+  }
+
+  /**
+   * Sends the due batches of a kind that have never been attempted, oldest first, each taking in the
+   * batches waiting behind it, until none is left that another worker does not hold.
+   */
+  async sendDue(kind: BatchKind): Promise<void> {
+    for (let row = await this.claims.nextOfKind(kind); row; row = await this.claims.nextOfKind(kind)) await this.attempt(row);
+  }
+
+  /** One attempt of a claimed delivery: POST it and record the outcome. */
+  private async attempt(row: ClaimedRow): Promise<void> {
+    const deliveryId = row.delivery_id;
     if (!row.url || !row.secret || !row.active) {
       await this.dataSource.query("UPDATE webhook_messages SET state = 'dead', last_error = 'Subscription inactive' WHERE id = ?", [row.id]);
       return;
@@ -110,57 +97,6 @@ export class DeliveriesService {
     if (next.dead) this.logger.warn({ deliveryId, subscriptionId: String(row.subscription_id), attempts, error: outcome.error }, 'Webhook delivery dead');
     else await this.queue.add([{ deliveryId, attempts, delayMs: next.next.getTime() - Date.now() }]);
     await this.subscriptionFailed(String(row.subscription_id), at);
-  }
-
-  /**
-   * Claims a due delivery for one attempt (other workers leave it alone until the claim lapses). The
-   * first attempt of a batch takes in, with its claim, the batches of its kind still waiting for
-   * their first attempt (up to WEBHOOK_BATCH_SIZE items), so a busy engine sends fewer, fuller POSTs.
-   */
-  private async claim(deliveryId: string): Promise<ClaimedRow | null> {
-    const [row]: ClaimedRow[] = await this.dataSource.query(
-      `SELECT m.*, s.url, s.secret, s.active, s.failing_since IS NOT NULL AS subscription_failing
-         FROM webhook_messages m LEFT JOIN webhook_subscriptions s ON s.id = m.subscription_id
-        WHERE m.delivery_id = ?`,
-      [deliveryId],
-    );
-    const now = new Date();
-    if (!row || row.state !== 'pending' || row.next_attempt_at > now) return null;
-    const claimedUntil = new Date(now.getTime() + this.config.webhooks.timeoutMs + CLAIM_MARGIN_MS);
-    const claimOwn = async (manager: EntityManager) => (await manager.query(
-      "UPDATE webhook_messages SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?",
-      [claimedUntil, row.id, now],
-    )).affectedRows > 0;
-    // Items (or, deferred, references to them) of batches never sent: taken in only alike (resolved with resolved).
-    const fillable = row.attempts === 0 && BATCHED_TYPES.has(row.type) && row.url !== null;
-    if (!fillable) return (await claimOwn(this.dataSource.manager)) ? row : null;
-    return inTransaction(this.dataSource, async (manager) => {
-      // The subscription's lock orders first attempts of its batches: batches whose lingers end
-      // together are taken into one instead of each claimed by its own worker. READ COMMITTED: no
-      // gap locks, so the outbox inserts of processing never wait on this.
-      await manager.query('SELECT id FROM webhook_subscriptions WHERE id = ? FOR UPDATE', [row.subscription_id]);
-      if (!(await claimOwn(manager))) return null;
-      const items = json<Array<Record<string, unknown>>>(row.data);
-      const waiting: Array<{ id: string; data: string | unknown[] }> = await manager.query(
-        `SELECT id, data FROM webhook_messages
-          WHERE subscription_id = ? AND state = 'pending' AND id <> ? AND type = ? AND client_id <=> ?
-            AND resolved = ? AND attempts = 0 AND next_attempt_at < ?
-          ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED`,
-        [row.subscription_id, row.id, row.type, row.client_id, row.resolved, new Date(now.getTime() + CLAIM_MARGIN_MS), Math.max(0, this.config.webhooks.batchSize - items.length)],
-      );
-      const taken: string[] = [];
-      for (const other of waiting) {
-        const more = json<Array<Record<string, unknown>>>(other.data);
-        if (items.length + more.length > this.config.webhooks.batchSize) break;
-        items.push(...more);
-        taken.push(other.id);
-      }
-      if (taken.length === 0) return row;
-      // A batch taken in had never been sent: no receiver has seen its delivery id, and its row goes.
-      await manager.query('DELETE FROM webhook_messages WHERE id IN (?)', [taken]);
-      await manager.query('UPDATE webhook_messages SET data = ? WHERE id = ?', [JSON.stringify(items), row.id]);
-      return { ...row, data: items };
-    }, 'READ COMMITTED');
   }
 
   /** Marks the subscription failing; one failing for the whole retry window is deactivated. */
@@ -212,13 +148,23 @@ export class DeliveriesService {
     return toDto(row);
   }
 
-  /** Queues again the due deliveries whose job is gone (a job only late is not added twice: same job id). */
+  /**
+   * Queues again the due deliveries whose job is gone: a batch never attempted through its kind's
+   * job (sendDue), any other one by itself. A job only late is not added twice (same job id).
+   */
   async requeueOverdue(): Promise<number> {
-    const rows: Array<{ delivery_id: string; attempts: number }> = await this.dataSource.query(
-      "SELECT delivery_id, attempts FROM webhook_messages WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY state, next_attempt_at LIMIT ?",
+    const rows: Array<Pick<MessageRow, 'delivery_id' | 'attempts' | 'subscription_id' | 'type' | 'client_id'>> = await this.dataSource.query(
+      `SELECT delivery_id, attempts, subscription_id, type, client_id FROM webhook_messages
+        WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY state, next_attempt_at LIMIT ?`,
       [new Date(Date.now() - OVERDUE_GRACE_MS), RECONCILE_BATCH],
     );
-    await this.queue.add(rows.map((r) => ({ deliveryId: r.delivery_id, attempts: r.attempts })));
+    const lingerMs = this.config.webhooks.batchLingerMs;
+    const byKind = (r: (typeof rows)[number]) => lingerMs > 0 && r.attempts === 0 && BATCHED_TYPES.has(r.type);
+    const kinds = new Map(rows.filter(byKind).map((r) => [
+      `${r.subscription_id}|${r.type}|${r.client_id}`, { subscriptionId: String(r.subscription_id), type: r.type, clientId: r.client_id },
+    ]));
+    await this.queue.addBatches([...kinds.values()], lingerMs);
+    await this.queue.add(rows.filter((r) => !byKind(r)).map((r) => ({ deliveryId: r.delivery_id, attempts: r.attempts })));
     return rows.length;
   }
 }

@@ -3,9 +3,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bull';
 import { JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
+import { WebhookEventType } from './domain/event-types';
 
 export interface DeliveryJob {
   deliveryId: string;
+}
+
+/** The batches of one subscription, type and client (null: customer-level). */
+export interface BatchKind {
+  subscriptionId: string;
+  type: WebhookEventType;
+  clientId: string | null;
 }
 
 /**
@@ -16,7 +24,7 @@ export interface DeliveryJob {
 export class DeliveryQueue {
   private readonly logger = new Logger(DeliveryQueue.name);
 
-  constructor(@InjectQueue(QUEUES.webhooks) private readonly queue: Queue<DeliveryJob>) {}
+  constructor(@InjectQueue(QUEUES.webhooks) private readonly queue: Queue<DeliveryJob | BatchKind>) {}
 
   async add(deliveries: Array<{ deliveryId: string; attempts: number; delayMs?: number; round?: string }>): Promise<void> {
     if (deliveries.length === 0) return;
@@ -30,12 +38,34 @@ export class DeliveryQueue {
     })));
   }
 
+  /**
+   * One job per kind of batch and linger window, run when every batch stored in that window is due:
+   * it sends them all (DeliveriesService.sendDue), so a busy engine queues a few jobs a second, not
+   * one per stored batch. Adding the same window's job again is a no-op while Bull holds it.
+   */
+  async addBatches(kinds: BatchKind[], lingerMs: number): Promise<void> {
+    if (kinds.length === 0) return;
+    const now = Date.now();
+    const window = Math.floor(now / lingerMs);
+    await this.queue.addBulk(kinds.map((kind) => ({
+      name: JOBS.sendWebhookBatches,
+      data: kind,
+      opts: {
+        jobId: `batches:${kind.subscriptionId}:${kind.type}:${kind.clientId ?? '-'}:${window}`,
+        delay: (window + 2) * lingerMs - now, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true,
+      },
+    })));
+  }
+
   /** After the commit that stored them: a Redis that does not take them in time leaves them to the reconciler. */
-  async addStored(deliveries: Array<{ deliveryId: string; delayMs: number }>): Promise<void> {
+  async addStored(deliveries: Array<{ deliveryId: string; delayMs: number }>, batches: BatchKind[], lingerMs: number): Promise<void> {
     try {
-      await withinTime(this.add(deliveries.map((d) => ({ ...d, attempts: 0 }))), ENQUEUE_TIMEOUT_MS, 'Queueing webhook deliveries');
+      await withinTime(
+        Promise.all([this.add(deliveries.map((d) => ({ ...d, attempts: 0 }))), this.addBatches(batches, lingerMs)]),
+        ENQUEUE_TIMEOUT_MS, 'Queueing webhook deliveries',
+      );
     } catch (error) {
-      this.logger.warn({ err: error, deliveries: deliveries.length }, 'Webhook deliveries left to the reconciler');
+      this.logger.warn({ err: error, deliveries: deliveries.length + batches.length }, 'Webhook deliveries left to the reconciler');
     }
   }
 

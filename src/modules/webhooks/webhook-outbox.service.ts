@@ -5,7 +5,7 @@ import { AppConfig } from '../../config';
 import { afterCommit } from '../../database/after-commit';
 import { DeliveryQueue } from './delivery-queue';
 import { BATCHED_TYPES, WebhookEventType, WebhookMessage } from './domain/event-types';
-import { fanOut, receives } from './domain/fan-out';
+import { Delivery, fanOut, receives } from './domain/fan-out';
 import { SubscriptionsService } from './subscriptions.service';
 
 const INSERT_CHUNK = 500;
@@ -35,17 +35,19 @@ export class WebhookOutbox {
 
   /**
    * Stores one outbox row per delivery (fan-out to the subscriptions that receive each message, batched
-   * types grouped); batched deliveries are first attempted after WEBHOOK_BATCH_LINGER_MS, so the
-   * batches of the chunks committed meanwhile can join them (DeliveriesService).
+   * types grouped); batched deliveries are first attempted after WEBHOOK_BATCH_LINGER_MS, together
+   * with the batches of their kind stored meanwhile (DeliveriesService.sendDue).
    */
   async record(manager: EntityManager, messages: WebhookMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const deliveries = fanOut(messages, await this.subscriptions.active(manager), this.config.webhooks.batchSize);
     if (deliveries.length === 0) return;
     const now = Date.now();
-    const jobs = deliveries.map((d) => ({ deliveryId: randomUUID(), delayMs: BATCHED_TYPES.has(d.type) ? this.config.webhooks.batchLingerMs : 0 }));
+    const lingerMs = this.config.webhooks.batchLingerMs;
+    const lingers = (d: Delivery) => lingerMs > 0 && BATCHED_TYPES.has(d.type);
+    const ids = deliveries.map(() => randomUUID());
     const rows = deliveries.map((d, i) => [
-      jobs[i].deliveryId, d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), d.deferred ? 0 : 1, new Date(now + jobs[i].delayMs), new Date(now),
+      ids[i], d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), d.deferred ? 0 : 1, new Date(now + (lingers(d) ? lingerMs : 0)), new Date(now),
     ]);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await manager.query(
@@ -53,6 +55,8 @@ export class WebhookOutbox {
         [rows.slice(i, i + INSERT_CHUNK)],
       );
     }
-    afterCommit(manager, () => void this.queue.addStored(jobs));
+    const single = deliveries.flatMap((d, i) => (lingers(d) ? [] : [{ deliveryId: ids[i], delayMs: 0 }]));
+    const kinds = new Map(deliveries.filter(lingers).map((d) => [`${d.subscriptionId}|${d.type}|${d.clientId}`, { subscriptionId: d.subscriptionId, type: d.type, clientId: d.clientId }]));
+    afterCommit(manager, () => void this.queue.addStored(single, [...kinds.values()], lingerMs));
   }
 }

@@ -4,6 +4,7 @@ import { QUEUES } from '../../common/queue/queues';
 import { ApiClientsModule } from '../api-clients';
 import { AdminWebhooksController } from './admin-webhooks.controller';
 import { DeliveriesService } from './deliveries.service';
+import { DeliveryClaims } from './delivery-claims';
 import { DeliveryQueue } from './delivery-queue';
 import { PayloadResolvers } from './payload-resolvers';
 import { SubscriptionsService } from './subscriptions.service';
@@ -14,7 +15,7 @@ import { WebhookSender } from './webhook-sender';
 @Module({
   imports: [ApiClientsModule, BullModule.registerQueue({ name: QUEUES.webhooks })],
   controllers: [AdminWebhooksController],
-  providers: [SubscriptionsService, WebhookOutbox, DeliveryQueue, DeliveriesService, WebhookSender, PayloadResolvers],
+  providers: [SubscriptionsService, WebhookOutbox, DeliveryQueue, DeliveryClaims, DeliveriesService, WebhookSender, PayloadResolvers],
   exports: [WebhookOutbox, DeliveriesService, PayloadResolvers],
 })
 export class WebhooksModule {}

@@ -4,7 +4,7 @@ import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
 import { RepeatableJob } from '../../../common/queue/repeatable-job';
 import { DeliveriesService } from '../deliveries.service';
-import { DeliveryJob } from '../delivery-queue';
+import { BatchKind, DeliveryJob } from '../delivery-queue';
 
 /** Deliveries sent at once by one worker process. */
 export const DELIVERY_CONCURRENCY = 8;
@@ -35,6 +35,11 @@ export class DeliverWebhooksProcessor implements OnApplicationBootstrap, OnAppli
   @Process({ name: JOBS.deliverWebhook, concurrency: DELIVERY_CONCURRENCY })
   deliver(job: Job<DeliveryJob>): Promise<void> {
     return this.deliveries.deliver(job.data.deliveryId);
+  }
+
+  @Process({ name: JOBS.sendWebhookBatches, concurrency: DELIVERY_CONCURRENCY })
+  sendBatches(job: Job<BatchKind>): Promise<void> {
+    return this.deliveries.sendDue(job.data);
   }
 
   @Process(JOBS.reconcileWebhooks)
