@@ -87,7 +87,7 @@ export async function runWebhooks(ctx: BenchContext): Promise<void> {
     step.done(`${deliveries} deliveries, ${delivered} delivered, ${receiver.posts()} POSTs received, ${((Date.now() - started) / 1000).toFixed(1)} s after the drain; ` +
       Object.entries(byType).map(([type, n]) => `${type} ${n.posts} (${n.items} items)`).join(', '));
     await ctx.api.deleteWebhook(subscription);
-    await sleep(1500);
+    await sleep(1500); // every process's subscription list is at most a second old
     const after = await drainOnce(ctx, events, 'webhooks: no subscription again', 'webhooks-none-after');
     const without = (before.rate + after.rate) / 2;
     const ratio = withOne.rate / without;

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config';
 import { ClaimedRow, DeliveryClaims } from './delivery-claims';
-import { BatchKind, DeliveryQueue } from './delivery-queue';
-import { BATCHED_TYPES } from './domain/event-types';
+import { DeliveryQueue } from './delivery-queue';
+import { BatchKind, kindsOf, sentByKind } from './domain/batch-kinds';
 import { afterFailure } from './domain/retry';
 import { DeliveryDto, DeliveryPageDto, DeliveriesQueryDto } from './dto/webhook.dto';
 import { json, MessageRow } from './message-row';
@@ -159,11 +159,8 @@ export class DeliveriesService {
       [new Date(Date.now() - OVERDUE_GRACE_MS), RECONCILE_BATCH],
     );
     const lingerMs = this.config.webhooks.batchLingerMs;
-    const byKind = (r: (typeof rows)[number]) => lingerMs > 0 && r.attempts === 0 && BATCHED_TYPES.has(r.type);
-    const kinds = new Map(rows.filter(byKind).map((r) => [
-      `${r.subscription_id}|${r.type}|${r.client_id}`, { subscriptionId: String(r.subscription_id), type: r.type, clientId: r.client_id },
-    ]));
-    await this.queue.addBatches([...kinds.values()], lingerMs);
+    const byKind = (r: (typeof rows)[number]) => sentByKind(r.type, r.attempts, lingerMs);
+    await this.queue.addBatches(kindsOf(rows.filter(byKind).map((r) => ({ subscriptionId: String(r.subscription_id), type: r.type, clientId: r.client_id }))), lingerMs);
     await this.queue.add(rows.filter((r) => !byKind(r)).map((r) => ({ deliveryId: r.delivery_id, attempts: r.attempts })));
     return rows.length;
   }

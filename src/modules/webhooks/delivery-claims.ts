@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config';
 import { inTransaction } from '../../database/transaction';
-import { BatchKind } from './delivery-queue';
+import { BatchKind } from './domain/batch-kinds';
 import { BATCHED_TYPES } from './domain/event-types';
 import { json, MessageRow } from './message-row';
 
@@ -23,7 +23,8 @@ const SUBSCRIPTION_OF = 'SELECT url, secret, active, failing_since IS NOT NULL A
  * Claims due deliveries for one attempt each: other workers leave a claimed row alone until the
  * claim lapses. The first attempt of a batch takes in, with its claim, the batches of its kind still
  * waiting for theirs (up to WEBHOOK_BATCH_SIZE items), so a busy engine sends fewer, fuller POSTs.
- * Claims lock rows by primary key and skip rows other claims hold: no claim waits on another.
+ * A batch claim locks rows by primary key or through the batch index and skips rows other claims
+ * hold, so it never waits on another; any other attempt is claimed by a conditional update by key.
  */
 @Injectable()
 export class DeliveryClaims {

@@ -3,17 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bull';
 import { JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
-import { WebhookEventType } from './domain/event-types';
+import { BatchKind } from './domain/batch-kinds';
 
 export interface DeliveryJob {
   deliveryId: string;
-}
-
-/** The batches of one subscription, type and client (null: customer-level). */
-export interface BatchKind {
-  subscriptionId: string;
-  type: WebhookEventType;
-  clientId: string | null;
 }
 
 /**

@@ -4,7 +4,8 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config';
 import { afterCommit } from '../../database/after-commit';
 import { DeliveryQueue } from './delivery-queue';
-import { BATCHED_TYPES, WebhookEventType, WebhookMessage } from './domain/event-types';
+import { kindsOf, sentByKind } from './domain/batch-kinds';
+import { WebhookEventType, WebhookMessage } from './domain/event-types';
 import { Delivery, fanOut, receives } from './domain/fan-out';
 import { SubscriptionsService } from './subscriptions.service';
 
@@ -44,7 +45,7 @@ export class WebhookOutbox {
     if (deliveries.length === 0) return;
     const now = Date.now();
     const lingerMs = this.config.webhooks.batchLingerMs;
-    const lingers = (d: Delivery) => lingerMs > 0 && BATCHED_TYPES.has(d.type);
+    const lingers = (d: Delivery) => sentByKind(d.type, 0, lingerMs);
     const ids = deliveries.map(() => randomUUID());
     const rows = deliveries.map((d, i) => [
       ids[i], d.subscriptionId, d.type, d.clientId, JSON.stringify(d.data), d.deferred ? 0 : 1, new Date(now + (lingers(d) ? lingerMs : 0)), new Date(now),
@@ -56,7 +57,6 @@ export class WebhookOutbox {
       );
     }
     const single = deliveries.flatMap((d, i) => (lingers(d) ? [] : [{ deliveryId: ids[i], delayMs: 0 }]));
-    const kinds = new Map(deliveries.filter(lingers).map((d) => [`${d.subscriptionId}|${d.type}|${d.clientId}`, { subscriptionId: d.subscriptionId, type: d.type, clientId: d.clientId }]));
-    afterCommit(manager, () => void this.queue.addStored(single, [...kinds.values()], lingerMs));
+    afterCommit(manager, () => void this.queue.addStored(single, kindsOf(deliveries.filter(lingers)), lingerMs));
   }
 }

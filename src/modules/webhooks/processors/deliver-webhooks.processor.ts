@@ -4,7 +4,8 @@ import { Job, Queue } from 'bull';
 import { JOBS, QUEUES } from '../../../common/queue/queues';
 import { RepeatableJob } from '../../../common/queue/repeatable-job';
 import { DeliveriesService } from '../deliveries.service';
-import { BatchKind, DeliveryJob } from '../delivery-queue';
+import { DeliveryJob } from '../delivery-queue';
+import { BatchKind } from '../domain/batch-kinds';
 
 /** Deliveries sent at once by one worker process. */
 export const DELIVERY_CONCURRENCY = 8;
