@@ -72,6 +72,11 @@ export class LedgerStore {
    * A book over the accounts' current balances; their lots are read as far as the work needs
    * (`loadDueLots`, `loadLots`). Locking reads, so they see the latest committed rows whatever
    * snapshot the transaction started with (the caller holds the account locks; re-locking is free).
+   *
+   * The lot reads skip rows locked by other transactions (`SKIP LOCKED`): a range read of one
+   * account's lots also reads the first index entry past them, which belongs to the next account,
+   * and would wait for whoever is writing that account. No row of a locked account is ever skipped:
+   * its ledger lines are written only under its account lock, which the caller holds.
    */
   async openBook(manager: EntityManager, accountIds: string[]): Promise<LedgerBook> {
     const ids = sortIds(accountIds);
@@ -89,7 +94,7 @@ export class LedgerStore {
     if (ids.length === 0) return;
     const rows: LotRow[] = await manager.query(
       `SELECT id, account_id, remaining, expires_at FROM bonus_operations
-        WHERE account_id IN (?) AND live_expiry <= ? ORDER BY account_id, live_expiry, id FOR UPDATE`,
+        WHERE account_id IN (?) AND live_expiry <= ? ORDER BY account_id, live_expiry, id FOR UPDATE SKIP LOCKED`,
       [ids, now],
     );
     const byAccount = new Map<string, Lot[]>(ids.map((id) => [id, []]));
@@ -108,7 +113,7 @@ export class LedgerStore {
       const position = last ? [last.expiresAt ?? NEVER, last.expiresAt ?? NEVER, last.id] : [];
       const rows: LotRow[] = await manager.query(
         `SELECT id, account_id, remaining, expires_at FROM bonus_operations
-          WHERE account_id = ? AND live_expiry IS NOT NULL${after} ORDER BY live_expiry, id LIMIT ? FOR UPDATE`,
+          WHERE account_id = ? AND live_expiry IS NOT NULL${after} ORDER BY live_expiry, id LIMIT ? FOR UPDATE SKIP LOCKED`,
         [accountId, ...position, LOT_BATCH],
       );
       book.addStoredLots(accountId, rows.map(toLot), rows.length < LOT_BATCH);
