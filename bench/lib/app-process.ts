@@ -15,7 +15,7 @@ export interface AppSettings {
 }
 
 /**
- * The app as a child process (`node dist/src/main.js`). With a CPU profile, node runs the same
+ * The app as a child process, started as `npm start` starts it (`node <its flags> dist/src/main.js`). With a CPU profile, node runs the same
  * entry point from `-e` with a SIGUSR2 handler that exits normally, because V8 writes the profile
  * only on a normal exit and the app's own shutdown hooks end it with the signal.
  */
@@ -40,9 +40,10 @@ export class AppProcess {
       ADMIN_API_KEY: settings.adminApiKey,
       LOG_LEVEL: 'warn',
     };
+    const flags = startFlags(settings.root);
     const args = settings.cpuProfileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfileDir}`, '-e', "process.on('SIGUSR2',()=>process.exit(0));require('./dist/src/main.js')"]
-      : ['dist/src/main.js'];
+      ? [...flags, '--cpu-prof', `--cpu-prof-dir=${settings.cpuProfileDir}`, '-e', "process.on('SIGUSR2',()=>process.exit(0));require('./dist/src/main.js')"]
+      : [...flags, 'dist/src/main.js'];
     const log = fs.openSync(settings.logFile, 'a');
     const child = spawn(process.execPath, args, { cwd: settings.root, env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
@@ -108,4 +109,12 @@ export class AppProcess {
     }
     return this.exitCode;
   }
+}
+
+/** The node flags of `npm start` (package.json), so the bench runs the app as a deployment does. */
+function startFlags(root: string): string[] {
+  const start: string = JSON.parse(fs.readFileSync(`${root}/package.json`, 'utf8')).scripts.start;
+  const match = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(start);
+  if (!match) throw new Error(`package.json's start script is not "node [flags] dist/src/main.js": ${start}`);
+  return match[1].split(/\s+/).filter(Boolean);
 }
