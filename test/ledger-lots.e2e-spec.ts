@@ -100,4 +100,20 @@ describe('Ledger lots of a long history', () => {
     expect(plan.key).toBe('ix_bonus_operations_live_lots');
     expect(String(plan.Extra)).not.toMatch(/filesort/);
   });
+
+  it('keeps only the indexes the ledger reads, and the expiry job finds due accounts through the live-lot index', async () => {
+    const indexes: Array<{ Key_name: string }> = await ctx.dataSource.query('SHOW INDEX FROM bonus_operations');
+    expect([...new Set(indexes.map((i) => i.Key_name))].sort()).toEqual([
+      'PRIMARY', 'ix_bonus_operations_account', 'ix_bonus_operations_event', 'ix_bonus_operations_expiry',
+      'ix_bonus_operations_live_lots', 'uq_bonus_operations_idempotency',
+    ]);
+    const [plan] = await ctx.dataSource.query(
+      `EXPLAIN SELECT DISTINCT account_id FROM bonus_operations
+        WHERE account_id > ? AND live_expiry <= ? ORDER BY account_id LIMIT ?`,
+      ['0', new Date(), 500],
+    );
+    expect(plan.key).toBe('ix_bonus_operations_live_lots');
+    expect(String(plan.Extra)).toMatch(/Using index/);
+    expect(String(plan.Extra)).not.toMatch(/filesort/);
+  });
 });

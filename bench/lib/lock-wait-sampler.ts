@@ -10,7 +10,9 @@ export interface LockWaitsSeen {
 
 /**
  * Row-lock waits of the bench database's own transactions, sampled from InnoDB's lock-wait
- * tables: unlike Innodb_row_lock_waits, other databases on a shared server do not count.
+ * tables, by the table waited on. A partial view: MariaDB lists a transaction waiting for a row
+ * that another one inserted and has not committed yet as running, with no lock request, so such
+ * waits are counted only by Innodb_row_lock_waits.
  */
 export class LockWaitSampler {
   private readonly seen = new Map<string, string>();

@@ -10,6 +10,7 @@ import { ClientRateLimit1732300015100 } from './1732300015100-ClientRateLimit';
 import { LiveLotOrder1732300016700 } from './1732300016700-LiveLotOrder';
 import { Webhooks1732300016800 } from './1732300016800-Webhooks';
 import { WebhookBatchOrder1732300016900 } from './1732300016900-WebhookBatchOrder';
+import { DropSupersededLotIndex1732300017000 } from './1732300017000-DropSupersededLotIndex';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LiveLotOrder1732300016700,
   Webhooks1732300016800,
   WebhookBatchOrder1732300016900,
+  DropSupersededLotIndex1732300017000,
 ];

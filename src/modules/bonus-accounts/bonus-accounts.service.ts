@@ -367,8 +367,8 @@ export class BonusAccountsService {
     for (;;) {
       const due: Array<{ account_id: string }> = await this.dataSource.query(
         `SELECT DISTINCT account_id FROM bonus_operations
-          WHERE expires_at <= ? AND remaining > 0 AND account_id > ? ORDER BY account_id LIMIT ?`,
-        [now, afterAccount, batchAccounts],
+          WHERE account_id > ? AND live_expiry <= ? ORDER BY account_id LIMIT ?`,
+        [afterAccount, now, batchAccounts],
       );
       if (due.length === 0) break;
       const accountIds = sortIds(due.map((d) => String(d.account_id)));
