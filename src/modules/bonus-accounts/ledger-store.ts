@@ -138,17 +138,20 @@ export class LedgerStore {
   private async writeBook(manager: EntityManager, book: LedgerBook, now: Date, withIds: boolean): Promise<string[]> {
     const operations = book.operations;
     if (operations.length === 0) return [];
+    const ids = new Map<string, string>();
     for (let i = 0; i < operations.length; i += INSERT_CHUNK) {
-      const rows = operations.slice(i, i + INSERT_CHUNK).map((o) => [
+      const chunk = operations.slice(i, i + INSERT_CHUNK);
+      const rows = chunk.map((o) => [
         o.accountId, o.type, formatCents(o.points), o.remaining === null ? null : formatCents(o.remaining), o.eventId, o.externalEventId, o.ruleId,
         o.lotId, o.idempotencyKey, o.comment, now, o.expiresAt,
       ]);
-      await manager.query(
+      const inserted: { insertId: string | number } = await manager.query(
         `INSERT INTO bonus_operations
            (account_id, type, points, remaining, event_id, external_event_id, rule_id, lot_id, idempotency_key, comment, created_at, expires_at)
          VALUES ?`,
         [rows],
       );
+      if (withIds) await this.readInsertedIds(manager, chunk.map((o) => o.idempotencyKey), inserted.insertId, ids);
     }
     const lotChanges = book.changedLots();
     if (lotChanges.length > 0) {
@@ -165,8 +168,21 @@ export class LedgerStore {
       );
     }
     afterCommit(manager, () => this.metrics.ledgerWritten(operations));
-    if (!withIds) return [];
-    const ids = await this.existingKeys(manager, operations.map((o) => o.idempotencyKey));
-    return operations.map((o) => ids.get(o.idempotencyKey)!.id);
+    return withIds ? operations.map((o) => ids.get(o.idempotencyKey)!) : [];
+  }
+
+  /**
+   * The ids of the lines one INSERT just wrote, by idempotency key: read in id order from the
+   * statement's first id, where a multi-row INSERT's ids follow each other; any line not found
+   * there (ids of a concurrent statement interleaved) is looked up by its key.
+   */
+  private async readInsertedIds(manager: EntityManager, keys: string[], firstId: string | number, into: Map<string, string>): Promise<void> {
+    const rows: Array<{ id: string; idempotency_key: string }> = await manager.query(
+      'SELECT id, idempotency_key FROM bonus_operations WHERE id >= ? ORDER BY id LIMIT ?',
+      [firstId, keys.length],
+    );
+    for (const r of rows) into.set(r.idempotency_key, String(r.id));
+    const missing = keys.filter((key) => !into.has(key));
+    for (const [key, { id }] of await this.existingKeys(manager, missing)) into.set(key, id);
   }
 }
