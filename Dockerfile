@@ -20,4 +20,4 @@ USER node
 EXPOSE 3000 3001
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 CMD ["node", "-e", "const port = process.env.ROLE === 'worker' ? process.env.WORKER_PORT || 3001 : process.env.PORT || 3000; require('http').get(`http://127.0.0.1:${port}/health`, (r) => process.exit(r.statusCode === 200 ? 0 : 1)).on('error', () => process.exit(1));"]
 # The heap cap of `npm start` (see the README's Deployment section).
-CMD ["node", "--max-old-space-size=256", "dist/src/main.js"]
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=32", "dist/src/main.js"]
