@@ -15,9 +15,10 @@ export interface AppSettings {
 }
 
 /**
- * The app as a child process, started as `npm start` starts it (`node <its flags> dist/src/main.js`). With a CPU profile, node runs the same
- * entry point from `-e` with a SIGUSR2 handler that exits normally, because V8 writes the profile
- * only on a normal exit and the app's own shutdown hooks end it with the signal.
+ * The app as a child process, started as `npm start` starts it (`node <its flags> dist/src/main.js`).
+ * With a CPU profile, node runs the same entry point from `-e` with a SIGUSR2 handler that exits
+ * normally, because V8 writes the profile only on a normal exit and the app's own shutdown hooks
+ * end it with the signal.
  */
 export class AppProcess {
   private exitCode: number | null = null;
