@@ -4,7 +4,7 @@ import * as path from 'path';
 import { loadConfig } from '../src/config';
 import { BenchApi } from './lib/api';
 import { AppProcess } from './lib/app-process';
-import { BufferPoolChange, setBufferPool } from './lib/buffer-pool';
+import { ServerSize, ServerSizeChange, setServerSize } from './lib/server-settings';
 import { ensureBuilt } from './lib/build';
 import { BENCH_DB, BenchContext, QUEUE_PREFIX } from './lib/context';
 import { ProfileSummary, renderProfile, summariseProfile } from './lib/cpu-profile';
@@ -60,9 +60,9 @@ async function main(): Promise<number> {
   let http: HttpClient | null = null;
   let queues: BenchQueues | null = null;
   let pool: ReturnType<typeof openPool> | null = null;
-  let bufferPool: BufferPoolChange | null = null;
+  const serverSizes: ServerSizeChange[] = [];
   // One cleanup, however many callers: Ctrl-C and the failing step it causes both ask for it, and
-  // the second must wait for the first's restore of the buffer pool instead of exiting under it.
+  // the second must wait for the first's restore of the server's sizes instead of exiting under it.
   let cleaning: Promise<void> | null = null;
   const cleanup = () => (cleaning ??= stopAll());
   const stopAll = async () => {
@@ -71,11 +71,9 @@ async function main(): Promise<number> {
     await pool?.end().catch(() => undefined);
     if (app?.running) await app.stop();
     app = null;
-    const change = bufferPool;
-    bufferPool = null;
-    if (change) {
+    for (const change of serverSizes.splice(0).reverse()) {
       await change.restore();
-      progress.log(`MariaDB innodb_buffer_pool_size restored to ${change.previousMb} MiB`);
+      progress.log(`MariaDB ${change.setting} restored to ${change.previousMb} MiB`);
     }
   };
   const interrupted = (signal: string) => {
@@ -94,11 +92,14 @@ async function main(): Promise<number> {
   const source = sourceState(ROOT);
   try {
     ensureBuilt(ROOT, (line) => progress.log(`  ${line}`));
-    if (options.bufferPoolMb !== null) {
-      bufferPool = await setBufferPool(config, options.bufferPoolMb);
-      details.bufferPool = { previousMb: bufferPool.previousMb, setMb: bufferPool.setMb };
-      progress.log(`MariaDB innodb_buffer_pool_size set to ${bufferPool.setMb} MiB for this run (was ${bufferPool.previousMb} MiB; restored at the end)`);
+    const wanted: Array<[ServerSize, number | null]> = [['innodb_buffer_pool_size', options.bufferPoolMb], ['innodb_log_file_size', options.redoLogMb]];
+    for (const [setting, mib] of wanted) {
+      if (mib === null) continue;
+      const change = await setServerSize(config, setting, mib);
+      serverSizes.push(change);
+      progress.log(`MariaDB ${setting} set to ${change.setMb} MiB for this run (was ${change.previousMb} MiB; restored at the end)`);
     }
+    details.serverSizes = Object.fromEntries(serverSizes.map((c) => [c.setting, { previousMb: c.previousMb, setMb: c.setMb }]));
     await dropDatabase(config, BENCH_DB);
     await clearQueuePrefix(config.redis, QUEUE_PREFIX);
     const adminApiKey = `bench-admin-${randomHex(12)}`;
@@ -163,8 +164,10 @@ async function main(): Promise<number> {
   }
 
   process.stdout.write(`\n${renderTable(figures)}\n`);
-  const poolSetting = details.bufferPool as { previousMb: number; setMb: number } | undefined;
-  if (poolSetting) process.stdout.write(`\nMariaDB ran with innodb_buffer_pool_size ${poolSetting.setMb} MiB (--buffer-pool; the server's own ${poolSetting.previousMb} MiB restored)\n`);
+  const serverSizesSet = Object.entries((details.serverSizes ?? {}) as Record<string, { previousMb: number; setMb: number }>);
+  for (const [setting, { previousMb, setMb }] of serverSizesSet) {
+    process.stdout.write(`\nMariaDB ran with ${setting} ${setMb} MiB (set by the bench; the server's own ${previousMb} MiB restored)\n`);
+  }
   const cpuNotes = Object.entries(details)
     .filter(([, d]) => d && typeof d === 'object' && 'cpu' in (d as object))
     .map(([step, d]) => {

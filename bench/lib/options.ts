@@ -61,10 +61,12 @@ export interface BenchOptions {
   latencyRate: number | null;
   /** innodb_buffer_pool_size (MiB) the server runs with during the benchmark; null leaves the server as it is. */
   bufferPoolMb: number | null;
+  /** innodb_log_file_size (MiB), the redo log, likewise. */
+  redoLogMb: number | null;
   sizes: Sizes;
 }
 
-export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')}] [-- --profile] [-- --port=3917] [-- --latency-rate=2500] [-- --buffer-pool=4096]
+export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')}] [-- --profile] [-- --port=3917] [-- --latency-rate=2500] [-- --buffer-pool=6144] [-- --redo-log=2048]
 
   --quick     a smoke run of about a minute (smaller data set, shorter phases)
   --phases    run only these steps (the app, fixtures and customers are always prepared)
@@ -74,11 +76,12 @@ export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')
                     (to compare two builds at the same load)
   --buffer-pool=MIB  run with MariaDB's innodb_buffer_pool_size set to MIB (SET GLOBAL, for the whole
                      server); the previous size is restored at the end, also on failure and Ctrl-C
+  --redo-log=MIB     likewise for innodb_log_file_size, the redo log (MariaDB 10.9 and later resize it online)
 
   BENCH_NAME=x (environment) runs on databases and queues of their own (bonus_engine_bench_x, …)`;
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
-  const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, bufferPoolMb: null, sizes: FULL };
+  const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, bufferPoolMb: null, redoLogMb: null, sizes: FULL };
   for (const arg of argv) {
     const [name, value] = arg.split('=', 2);
     if (name === '--help' || name === '-h') return 'help';
@@ -87,6 +90,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     else if (name === '--port' && value && /^\d+$/.test(value)) options.port = Number(value);
     else if (name === '--latency-rate' && value && /^\d+$/.test(value) && Number(value) > 0) options.latencyRate = Number(value);
     else if (name === '--buffer-pool' && value && /^\d+$/.test(value) && Number(value) >= 8) options.bufferPoolMb = Number(value);
+    else if (name === '--redo-log' && value && /^\d+$/.test(value) && Number(value) >= 8) options.redoLogMb = Number(value);
     else if (name === '--phases' && value) {
       const chosen = value.split(',').map((p) => p.trim());
       const unknown = chosen.filter((p) => !(PHASES as readonly string[]).includes(p));
