@@ -7,7 +7,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { QueueLoggingModule } from './common/queue/queue-logging.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfig, ConfigModule } from './config';
-import { BufferPoolCheck } from './database/check-buffer-pool';
+import { ServerSizesCheck } from './database/check-server-sizes';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -59,7 +59,7 @@ export class AppModule {
         CrmApiModule,
         ...(config.runsProcessors ? PROCESSOR_MODULES : []),
       ],
-      providers: [BufferPoolCheck],
+      providers: [ServerSizesCheck],
     };
   }
 }

@@ -206,41 +206,54 @@ describe('Foundation: auth, envelopes, health, docs', () => {
 });
 
 describe('Start-up warning about the database settings', () => {
-  const startWarnings = async (minBufferPoolMb: string) => {
+  const MESSAGES = ['MariaDB buffer pool is below the configured minimum', 'MariaDB redo log is below the configured minimum'];
+  const startWarnings = async (minimumMb: string) => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
-    const ctx = await createTestApp({ MIN_BUFFER_POOL_MB: minBufferPoolMb }, { reset: false });
+    const ctx = await createTestApp({ MIN_BUFFER_POOL_MB: minimumMb, MIN_REDO_LOG_MB: minimumMb }, { reset: false });
     await ctx.app.close();
-    const calls = warn.mock.calls.filter(([, message]) => message === 'MariaDB buffer pool is below the configured minimum');
+    const calls = warn.mock.calls.filter(([, message]) => MESSAGES.includes(String(message)));
     warn.mockRestore();
     return calls.map(([fields]) => fields);
   };
 
-  it('logs one JSON line naming innodb_buffer_pool_size, its size and what to do, from a worker process', async () => {
+  it('logs one JSON line for each setting below its minimum, naming it, its size and what to do, from a worker process', async () => {
     const config = testConfig({ QUEUE_PREFIX: `${testConfig().queuePrefix}_start` });
     const worker = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '../src/main.ts')], {
-      env: { ...process.env, ROLE: 'worker', DB_NAME: config.db.name, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'warn', MIN_BUFFER_POOL_MB: '16777216' },
+      env: {
+        ...process.env, ROLE: 'worker', DB_NAME: config.db.name, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'warn',
+        MIN_BUFFER_POOL_MB: '16777216', MIN_REDO_LOG_MB: '16777216',
+      },
     });
     let output = '';
     worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      await waitFor(async () => output.includes('worker started') && output.includes('BufferPoolCheck'), 60000, 'the worker to start');
+      await waitFor(async () => output.includes('worker started') && output.split('ServerSizesCheck').length === 3, 60000, 'the worker to start');
     } finally {
       worker.kill('SIGKILL');
       await clearQueues(config);
     }
-    const lines = output.split('\n').filter((line) => line.includes('BufferPoolCheck'));
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({
-      level: 40,
-      msg: 'MariaDB buffer pool is below the configured minimum',
-      setting: 'innodb_buffer_pool_size',
-      currentMb: expect.any(Number),
-      minimumMb: 16777216,
-      action: expect.stringContaining('raise innodb_buffer_pool_size to at least 16777216 MiB'),
-    });
+    const lines = output.split('\n').filter((line) => line.includes('ServerSizesCheck')).map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: MESSAGES[0],
+        setting: 'innodb_buffer_pool_size',
+        currentMb: expect.any(Number),
+        minimumMb: 16777216,
+        action: expect.stringContaining('raise innodb_buffer_pool_size to at least 16777216 MiB'),
+      }),
+      expect.objectContaining({
+        level: 40,
+        msg: MESSAGES[1],
+        setting: 'innodb_log_file_size',
+        currentMb: expect.any(Number),
+        minimumMb: 16777216,
+        action: expect.stringContaining('raise innodb_log_file_size to at least 16777216 MiB'),
+      }),
+    ]);
   });
 
-  it('stays silent when the pool reaches the minimum, and when the check is off', async () => {
+  it('stays silent when the sizes reach their minimums, and when the checks are off', async () => {
     expect(await startWarnings('1')).toEqual([]);
     expect(await startWarnings('0')).toEqual([]);
   });

@@ -32,6 +32,7 @@ export class AppConfig {
   readonly rateLimit: { limit: number; windowMs: number };
   /** Start-up warns when MariaDB's innodb_buffer_pool_size is below this many MiB; 0 turns the check off. */
   readonly minBufferPoolMb: number;
+  readonly minRedoLogMb: number;
   /** Limits of the HTTP server against slow or idle clients (see server-limits.ts). */
   readonly http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
   readonly webhooks: WebhookConfig;
@@ -51,6 +52,7 @@ export class AppConfig {
     this.metricsToken = env.METRICS_TOKEN || null;
     this.rateLimit = { limit: env.RATE_LIMIT, windowMs: env.RATE_LIMIT_WINDOW_MS };
     this.minBufferPoolMb = env.MIN_BUFFER_POOL_MB;
+    this.minRedoLogMb = env.MIN_REDO_LOG_MB;
     this.http = {
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,

@@ -7,7 +7,7 @@ describe('validateEnvironment', () => {
     expect(env).toMatchObject({
       PORT: 3000, DB_HOST: '127.0.0.1', DB_PORT: 3306, DB_USER: 'root', DB_PASSWORD: '', DB_NAME: 'bonus_engine',
       REDIS_HOST: '127.0.0.1', REDIS_PORT: 6379, REDIS_DB: 0, QUEUE_PREFIX: 'bull', ROLE: 'all',
-      MAX_ITEMS_PER_COMMAND: 1000, TOKEN_TTL_SECONDS: 3600, POINT_VALUE: '1.00', MIN_BUFFER_POOL_MB: 1024,
+      MAX_ITEMS_PER_COMMAND: 1000, TOKEN_TTL_SECONDS: 3600, POINT_VALUE: '1.00', MIN_BUFFER_POOL_MB: 1024, MIN_REDO_LOG_MB: 1024,
       HTTP_REQUEST_TIMEOUT_MS: 30000, HTTP_HEADERS_TIMEOUT_MS: 10000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 5000, HTTP_MAX_CONNECTIONS: 1000,
       WORKER_PORT: 3001, METRICS_TOKEN: '', RATE_LIMIT: 2000, RATE_LIMIT_WINDOW_MS: 1000,
     });
@@ -46,6 +46,7 @@ describe('validateEnvironment', () => {
     [{ POINT_VALUE: '-1' }, /^Invalid configuration: POINT_VALUE="-1" must be a positive decimal/],
     [{ POINT_VALUE: '0' }, /^Invalid configuration: POINT_VALUE must be greater than zero$/],
     [{ MIN_BUFFER_POOL_MB: '-1' }, /^Invalid configuration: MIN_BUFFER_POOL_MB="-1" must not be less than 0$/],
+    [{ MIN_REDO_LOG_MB: '-1' }, /^Invalid configuration: MIN_REDO_LOG_MB="-1" must not be less than 0$/],
     [{ DB_NAME: 'x; drop' }, /^Invalid configuration: DB_NAME="x; drop" must be letters/],
     [{ HTTP_REQUEST_TIMEOUT_MS: '0' }, /^Invalid configuration: HTTP_REQUEST_TIMEOUT_MS="0" must not be less than 1000$/],
     [{ HTTP_HEADERS_TIMEOUT_MS: '60000' }, /^Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not be greater than HTTP_REQUEST_TIMEOUT_MS$/],

@@ -30,6 +30,7 @@ export class EnvironmentVariables {
   @IsInt() @Min(0) RATE_LIMIT: number = 2000;
   @IsInt() @Min(100) @Max(3600000) RATE_LIMIT_WINDOW_MS: number = 1000;
   @IsInt() @Min(0) @Max(16777216) MIN_BUFFER_POOL_MB: number = 1024;
+  @IsInt() @Min(0) @Max(16777216) MIN_REDO_LOG_MB: number = 1024;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
   @IsInt() @Min(1000) @Max(3600000) HTTP_REQUEST_TIMEOUT_MS: number = 30000;
   @IsInt() @Min(1000) @Max(3600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;

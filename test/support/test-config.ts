@@ -14,6 +14,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: env.TEST_LOG_LEVEL ?? 'silent',
     ROLE: 'all',
     MIN_BUFFER_POOL_MB: '0',
+    MIN_REDO_LOG_MB: '0',
     ...overrides,
   });
   assertTestDatabase(config.db.name);
