@@ -1,4 +1,4 @@
-import { serverSizeWarning } from './check-server-sizes';
+import { serverSizes, serverSizeWarning } from './check-server-sizes';
 
 describe('serverSizeWarning', () => {
   it('names the setting, both sizes and what to do when the buffer pool is below the minimum', () => {
@@ -31,5 +31,22 @@ describe('serverSizeWarning', () => {
   it('is off when the minimum is 0', () => {
     expect(serverSizeWarning('innodb_buffer_pool_size', '8388608', 0)).toBeNull();
     expect(serverSizeWarning('innodb_log_file_size', '8388608', 0)).toBeNull();
+  });
+});
+
+describe('serverSizes', () => {
+  it('reads MariaDB\'s redo log from innodb_log_file_size', () => {
+    expect(serverSizes([
+      { Variable_name: 'innodb_buffer_pool_size', Value: '6442450944' },
+      { Variable_name: 'innodb_log_file_size', Value: '100663296' },
+    ])).toEqual({ innodb_buffer_pool_size: '6442450944', innodb_log_file_size: '100663296' });
+  });
+
+  it('reads MySQL\'s redo log from innodb_redo_log_capacity where the server has it', () => {
+    expect(serverSizes([
+      { Variable_name: 'innodb_buffer_pool_size', Value: '134217728' },
+      { Variable_name: 'innodb_log_file_size', Value: '50331648' },
+      { Variable_name: 'innodb_redo_log_capacity', Value: '2147483648' },
+    ])).toEqual({ innodb_buffer_pool_size: '134217728', innodb_log_file_size: '2147483648' });
   });
 });

@@ -44,6 +44,19 @@ export function serverSizeWarning(setting: ServerSize, bytes: number | string, m
   };
 }
 
+/**
+ * The server's sizes from its variables. MySQL 8.0.30 and later size the redo log with
+ * `innodb_redo_log_capacity` (its `innodb_log_file_size` is then ignored); MariaDB has one log file
+ * of `innodb_log_file_size`.
+ */
+export function serverSizes(variables: Array<{ Variable_name: string; Value: string }>): Record<ServerSize, string> {
+  const value = new Map(variables.map((v) => [v.Variable_name.toLowerCase(), v.Value]));
+  return {
+    innodb_buffer_pool_size: value.get('innodb_buffer_pool_size') ?? '0',
+    innodb_log_file_size: value.get('innodb_redo_log_capacity') ?? value.get('innodb_log_file_size') ?? '0',
+  };
+}
+
 /** Warns once at start for each MariaDB size below its minimum for processing at scale. */
 @Injectable()
 export class ServerSizesCheck implements OnApplicationBootstrap {
@@ -59,11 +72,11 @@ export class ServerSizesCheck implements OnApplicationBootstrap {
       innodb_buffer_pool_size: this.config.minBufferPoolMb,
       innodb_log_file_size: this.config.minRedoLogMb,
     };
-    const [row]: Array<Record<ServerSize, string>> = await this.dataSource.query(
-      'SELECT @@innodb_buffer_pool_size AS innodb_buffer_pool_size, @@innodb_log_file_size AS innodb_log_file_size',
-    );
+    const sizes = serverSizes(await this.dataSource.query(
+      "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('innodb_buffer_pool_size', 'innodb_log_file_size', 'innodb_redo_log_capacity')",
+    ));
     for (const setting of Object.keys(SIZES) as ServerSize[]) {
-      const warning = serverSizeWarning(setting, row[setting], minimums[setting]);
+      const warning = serverSizeWarning(setting, sizes[setting], minimums[setting]);
       if (warning) this.logger.warn(warning, SIZES[setting].message);
     }
   }
