@@ -9,6 +9,11 @@ import { CommandRunsService } from './command-runs.service';
  */
 export type UnsettledRuns = (manager: EntityManager, commandIds: string[]) => Promise<Set<string>>;
 
+/** What the command records as its runs finish (e.g. its command.finished messages), in the caller's transaction. */
+export type FinishingRuns = (manager: EntityManager, commandIds: string[]) => Promise<void>;
+
+const nothingToRecord: FinishingRuns = async () => undefined;
+
 export interface ExclusiveRun {
   clientId: string;
   type: string;
@@ -29,9 +34,12 @@ export class ExclusiveRunsService {
   /**
    * Opens a run that holds the slot and returns its commandId. Fails with notAllowed while the run
    * holding the slot is unsettled; a run whose work is over but which was never marked done (a
-   * worker died at the wrong moment) is finished here and frees the slot.
+   * worker died between the last work's commit and the run's finish) is finished here, `finishing`
+   * first, and frees the slot.
    */
-  async open(manager: EntityManager, run: ExclusiveRun, unsettled: UnsettledRuns): Promise<string> {
+  async open(
+    manager: EntityManager, run: ExclusiveRun, unsettled: UnsettledRuns, finishing: FinishingRuns = nothingToRecord,
+  ): Promise<string> {
     await manager.query('INSERT IGNORE INTO command_locks (client_id, type, command_id) VALUES (?, ?, NULL)', [run.clientId, run.type]);
     const [lock] = await manager.query(
       `SELECT l.command_id AS commandId, r.state AS state
@@ -41,6 +49,7 @@ export class ExclusiveRunsService {
     );
     if (lock?.commandId && lock.state !== 'done') {
       if ((await unsettled(manager, [lock.commandId])).size > 0) throw previousCommandRunning();
+      await finishing(manager, [lock.commandId]);
       await this.runs.finishRun(manager, lock.commandId);
     }
     const commandId = await this.runs.createRun(manager, { clientId: run.clientId, type: run.type, items: [], itemCount: run.itemCount });
@@ -49,16 +58,12 @@ export class ExclusiveRunsService {
   }
 
   /**
-   * Marks done the runs among `commandIds` that are settled, in the transaction that settles their
-   * last work, so no crash can leave them running. The runs are locked first (id order): of two
-   * transactions settling the last work of one run, the second waits here and then, at READ
-   * COMMITTED, `unsettled` sees the first's commit. `finishing` runs for the settled ones just before.
+   * Marks done the runs among `commandIds` that are settled. The runs are locked first (id order):
+   * of two transactions finishing one run, the second waits here and then, at READ COMMITTED,
+   * `unsettled` sees the first's commit. `finishing` runs for the settled ones just before.
    */
   async finishSettled(
-    manager: EntityManager,
-    commandIds: string[],
-    unsettled: UnsettledRuns,
-    finishing: (manager: EntityManager, commandIds: string[]) => Promise<void> = async () => undefined,
+    manager: EntityManager, commandIds: string[], unsettled: UnsettledRuns, finishing: FinishingRuns = nothingToRecord,
   ): Promise<void> {
     if (commandIds.length === 0) return;
     await this.runs.lockRuns(manager, commandIds);

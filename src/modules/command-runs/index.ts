@@ -6,6 +6,6 @@ export { CommandRunsService } from './command-runs.service';
 export type { ItemOutcome, ItemRecord, LockedRun, NewCommandItem, PendingItem } from './command-runs.types';
 export { ExclusiveRunsService } from './exclusive-runs.service';
 export { RunWebhooks } from './run-webhooks';
-export type { UnsettledRuns } from './exclusive-runs.service';
+export type { FinishingRuns, UnsettledRuns } from './exclusive-runs.service';
 export { STEP_TWO_HANDLERS } from './step-two-handler';
 export type { StepTwoHandler } from './step-two-handler';

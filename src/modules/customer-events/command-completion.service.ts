@@ -1,22 +1,46 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { ExclusiveRunsService, UnsettledRuns } from '../command-runs';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../database/transaction';
+import { ExclusiveRunsService, FinishingRuns, UnsettledRuns } from '../command-runs';
 import { EventWebhooks } from './event-webhooks.service';
 
 /**
- * When a loadCustomerEventsExt command is settled: none of its events is pending. Its run is
- * marked done in the transaction that makes the last events final, so no crash can leave it running.
+ * When a loadCustomerEventsExt command is settled: none of its events is pending. A processing
+ * chunk checks that after its commit and only then locks the run, in a short transaction of its
+ * own, so the chunks of one command never wait on each other's run lock. The chunk that commits
+ * last sees every other chunk's commit, so some chunk always finishes the run; a worker that dies
+ * between its commit and that check leaves the run to the reconciler, or to the client's next
+ * command, which both finish it the same way.
  */
 @Injectable()
 export class CommandCompletionService {
+  private readonly logger = new Logger(CommandCompletionService.name);
+
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runs: ExclusiveRunsService,
     private readonly webhooks: EventWebhooks,
   ) {}
 
   /** Finishes the runs of these commands that have no pending event left (their command.finished recorded first). */
   finishIfDone(manager: EntityManager, commandIds: string[]): Promise<void> {
-    return this.runs.finishSettled(manager, commandIds, this.withPendingEvents, (m, finished) => this.webhooks.commandsFinishing(m, finished));
+    return this.runs.finishSettled(manager, commandIds, this.withPendingEvents, this.recordFinished);
+  }
+
+  /**
+   * After a chunk's commit: finishes the runs of its commands that a plain read finds settled. A
+   * failure here is logged, not thrown: the chunk is final, and the reconciler finishes the run.
+   */
+  async finishAfterCommit(commandIds: string[]): Promise<void> {
+    if (commandIds.length === 0) return;
+    try {
+      const open = await this.withPendingEvents(this.dataSource.manager, commandIds);
+      const settled = commandIds.filter((id) => !open.has(id));
+      if (settled.length > 0) await inTransaction(this.dataSource, (manager) => this.finishIfDone(manager, settled), 'READ COMMITTED');
+    } catch (error) {
+      this.logger.warn({ err: error, commandIds }, 'Commands not finished after their last chunk; the reconciler will finish them');
+    }
   }
 
   /** The commands among `commandIds` that still have pending events. */
@@ -28,4 +52,7 @@ export class CommandCompletionService {
     );
     return new Set(rows.map((r) => r.commandId));
   };
+
+  /** Records command.finished for the runs about to be marked done. */
+  readonly recordFinished: FinishingRuns = (manager, commandIds) => this.webhooks.commandsFinishing(manager, commandIds);
 }

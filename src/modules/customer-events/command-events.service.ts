@@ -36,7 +36,8 @@ export class CommandEventsService {
     const { commandId, queued } = await inTransaction(this.dataSource, async (manager) => {
       await this.initialiseDirectories(manager, events);
       const commandId = await this.exclusiveRuns.open(
-        manager, { clientId, type: LOAD_CUSTOMER_EVENTS_EXT, itemCount: events.length }, this.completion.withPendingEvents,
+        manager, { clientId, type: LOAD_CUSTOMER_EVENTS_EXT, itemCount: events.length },
+        this.completion.withPendingEvents, this.completion.recordFinished,
       );
       const held = await this.eventIds.take(manager, clientId, commandId, events.map((e) => e.eventId));
       const { fresh, duplicates } = splitDuplicates(events, held);

@@ -63,21 +63,23 @@ export class EventProcessingService {
     return eventIds.length;
   }
 
+  /** Processes the chunk's pending events in one transaction, then finishes the commands it settled. */
   private async processOnce(eventIds: string[], options: SettleOptions): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
+    const commandIds = await inTransaction(this.dataSource, async (manager) => {
       const events = await this.lockPending(manager, eventIds);
-      if (events.length === 0) return;
+      if (events.length === 0) return [];
       await this.attachCustomers(manager, events);
       const { outcomes, budgetClaims } = await this.accrue(manager, events, options);
       const { sql, params } = outcomeUpdate(outcomes);
       await manager.query(sql, params);
       await this.webhooks.chunkFinished(manager, events, outcomes);
       afterCommit(manager, () => this.metrics.eventsFinished(outcomes.map((o, i) => ({ state: o.state, acceptedAt: events[i].acceptedAt }))));
-      await this.completion.finishIfDone(manager, [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))]);
       // Last before the commit: every partition's chunks claim from the same budget rows, so the
       // claim's row lock is held only for the claim and the commit.
       await this.rules.claimBudgets(manager, budgetClaims);
+      return [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))];
     }, 'READ COMMITTED');
+    await this.completion.finishAfterCommit(commandIds);
   }
 
   private async lockPending(manager: EntityManager, eventIds: string[]): Promise<PendingEvent[]> {
