@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bull';
+import { Queue } from 'bull';
 import { EntityManager } from 'typeorm';
+import { QUEUES } from '../src/common/queue/queues';
 import { BonusAccountsService } from '../src/modules/bonus-accounts/bonus-accounts.service';
 import { LedgerEntryRequest } from '../src/modules/bonus-accounts/ledger.types';
 import { commandEvent, createRule, purchaseRule, sendCommand, waitForCommand } from './support/command-events';
@@ -39,18 +42,18 @@ describe('Events whose processing fails', () => {
   /** Ledger writes for events with these eventIds fail with a data error (as a bad value would) until the set is emptied. */
   const poisoned = new Set<string>();
   const failWritesOfPoisonedEvents = () =>
-    jest.spyOn(accounts, 'applyBatch').mockImplementation(async (manager: EntityManager, requests: LedgerEntryRequest[]) => {
+    jest.spyOn(accounts, 'applyBatch').mockImplementation(async (manager: EntityManager, requests: LedgerEntryRequest[], options) => {
       const ids = requests.map((r) => r.eventId);
       const rows: Array<{ key: string }> = ids.length ? await manager.query('SELECT external_key AS `key` FROM customer_events WHERE id IN (?)', [ids]) : [];
       if (rows.some((r) => poisoned.has(r.key.replace(/^cmd:/, '')))) throw new Error('Out of range value for column');
-      return applyBatch(manager, requests);
+      return applyBatch(manager, requests, options);
     });
 
   it('retries an event whose database connection was lost mid-way, and accrues it once', async () => {
-    jest.spyOn(accounts, 'applyBatch').mockImplementationOnce(async (manager: EntityManager, requests: LedgerEntryRequest[]) => {
+    jest.spyOn(accounts, 'applyBatch').mockImplementationOnce(async (manager: EntityManager, requests: LedgerEntryRequest[], options) => {
       const [{ id }] = await manager.query('SELECT CONNECTION_ID() AS id');
       await ctx.dataSource.query(`KILL CONNECTION ${Number(id)}`);
-      return applyBatch(manager, requests);
+      return applyBatch(manager, requests, options);
     });
     const { commandId, ids } = await send([commandEvent({ operationAmount: 100 })]);
 
@@ -113,6 +116,34 @@ describe('Events whose processing fails', () => {
     poisoned.clear();
     expect((await ctx.http().post('/admin/events/requeue').set(admin).send({ ids }).expect(200)).body).toEqual({ requeued: 1 });
     expect((await waitForCommand(ctx, apiKey, commandId)).map((e) => [e.state, e.points])).toEqual([['processed', '30.00']]);
+  });
+
+  it('never writes an award twice: a pending event whose line the ledger already holds fails, the line stays single', async () => {
+    const customerId = commandEvent().customerId as string;
+    const first = await send([commandEvent({ customerId })]);
+    await waitForCommand(ctx, apiKey, first.commandId);
+    const [{ accountId, ruleId }] = await ctx.dataSource.query(
+      'SELECT account_id AS accountId, rule_id AS ruleId FROM bonus_operations WHERE event_id = ?', [first.ids[0]],
+    );
+    const events = ctx.app.get<Queue>(getQueueToken(QUEUES.events));
+    await events.pause();
+    let second: { commandId: string; ids: string[] };
+    try {
+      second = await send([commandEvent({ customerId, operationAmount: 100 })]);
+      // A line under the key the event's award would take, as no code path writes it (by hand).
+      const key = `${second.ids[0]}:${ruleId}:accrual`;
+      await ctx.dataSource.query(
+        "INSERT INTO bonus_operations (account_id, type, points, remaining, event_id, rule_id, idempotency_key, created_at) VALUES (?, 'accrual', '10.00', '10.00', ?, ?, ?, NOW(3))",
+        [accountId, second.ids[0], ruleId, key],
+      );
+      await ctx.dataSource.query('UPDATE bonus_accounts SET balance = balance + 10 WHERE id = ?', [accountId]);
+    } finally {
+      await events.resume();
+    }
+    expect((await waitForCommand(ctx, apiKey, second.commandId)).map((e) => e.state)).toEqual(['failed']);
+    const [{ n: lines }] = await ctx.dataSource.query('SELECT COUNT(*) AS n FROM bonus_operations WHERE event_id = ?', [second.ids[0]]);
+    expect(Number(lines)).toBe(1);
+    expect(await ledgerFindings(ctx.dataSource)).toEqual([]);
   });
 
   it('refuses a selection that is not one with 400 naming the problem, and integrators with 403', async () => {

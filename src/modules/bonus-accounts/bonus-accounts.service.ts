@@ -122,10 +122,15 @@ export class BonusAccountsService {
    * Existing idempotency keys are skipped; reversals expire the account's past lots first (as
    * spend does), then consume lots first-expiring-first and never take a balance below zero (the
    * shortfall is reported). Results are aligned with `requests`.
+   *
+   * `keysAreNew`: the caller knows that no request's key is in the ledger yet (event processing
+   * holds the events locked as pending, and an event's lines are written only in the transaction
+   * that makes it final), so the lookup of existing keys is skipped; a key there anyway fails the
+   * INSERT on the unique key, never double-writes.
    */
-  async applyBatch(manager: EntityManager, requests: LedgerEntryRequest[]): Promise<LedgerEntryResult[]> {
+  async applyBatch(manager: EntityManager, requests: LedgerEntryRequest[], options: { keysAreNew?: boolean } = {}): Promise<LedgerEntryResult[]> {
     if (requests.length === 0) return [];
-    const existing = await this.store.existingKeys(manager, requests.map((r) => r.idempotencyKey));
+    const existing = options.keysAreNew ? new Map<string, unknown>() : await this.store.existingKeys(manager, requests.map((r) => r.idempotencyKey));
     const reversalAccounts = sortIds(requests.filter((r) => r.type === 'reversal' && !existing.has(r.idempotencyKey)).map((r) => r.accountId));
     const book = await this.store.openBook(manager, reversalAccounts);
     const now = new Date();

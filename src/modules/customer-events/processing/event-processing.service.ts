@@ -144,7 +144,7 @@ export class EventProcessingService {
         requestEvents.push(event);
       }
     }
-    const results = await this.accounts.applyBatch(manager, requests);
+    const results = await this.accounts.applyBatch(manager, requests, { keysAreNew: true }); // the events are locked as pending
     const entries = results.map((result, i) => ({ event: requestEvents[i], result }));
     const activated = newlyActive(entries, (accountId) => locked.get(accountId));
     if (activated.length) await this.customers.activateNew(manager, activated);
