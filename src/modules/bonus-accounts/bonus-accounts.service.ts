@@ -20,12 +20,26 @@ const ACCOUNT_CREATE_ATTEMPTS = 5;
 const RECENT_OPERATIONS = 50;
 const SHOWN_LOTS = 100;
 
-interface AccountRow {
-  id: string; customer_id: string; number: string; participant_number: string; name: string | null; balance: string; status: string;
+/** The account as its admin view reads it. */
+interface AccountViewRow {
+  id: string;
+  customer_id: string;
+  number: string;
+  participant_number: string;
+  name: string | null;
+  balance: string;
+  status: string;
 }
-interface LotRow {
-  id: string; points: string; remaining: string; created_at: Date; expires_at: Date | null;
+
+/** A live lot as the account's admin view shows it. */
+interface LotViewRow {
+  id: string;
+  points: string;
+  remaining: string;
+  created_at: Date;
+  expires_at: Date | null;
 }
+
 /** Accounts per expiry transaction. */
 export const EXPIRY_BATCH_ACCOUNTS = 200;
 
@@ -265,7 +279,7 @@ export class BonusAccountsService {
    * latest operations. The three reads name the account by its number, so they run at once.
    */
   async getAccountDetails(number: string): Promise<AccountDetailsDto> {
-    const [[account], lots, operations]: [AccountRow[], LotRow[], Array<Record<string, unknown>>] = await Promise.all([
+    const [[account], lots, operations]: [AccountViewRow[], LotViewRow[], Array<Record<string, unknown>>] = await Promise.all([
       this.dataSource.query(
         `SELECT a.id, a.customer_id, a.number, a.participant_number, a.name, a.balance, c.status
            FROM bonus_accounts a JOIN customers c ON c.id = a.customer_id WHERE a.number = ?`,
