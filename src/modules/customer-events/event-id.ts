@@ -1,6 +1,12 @@
 import { randomBytes } from 'crypto';
 
-/** A customer event id as the CRM wire shows it: 32 upper-case hex characters. */
-export function newEventId(): string {
-  return randomBytes(16).toString('hex').toUpperCase();
+const ID_BYTES = 16;
+
+/**
+ * `count` new customer event ids as the CRM wire shows them: 32 upper-case hex characters each,
+ * cut from one read of the system's randomness (a read per id cost a bulk call 1000 of them).
+ */
+export function newEventIds(count: number): string[] {
+  const hex = randomBytes(ID_BYTES * count).toString('hex').toUpperCase();
+  return Array.from({ length: count }, (_, i) => hex.slice(2 * ID_BYTES * i, 2 * ID_BYTES * (i + 1)));
 }

@@ -9,7 +9,7 @@ import { afterCommit } from '../../database/after-commit';
 import { EngineMetrics } from '../../metrics/engine-metrics';
 import { eventIdTaken } from './customer-events.errors';
 import { CustomerEventEntity } from './entities/customer-event.entity';
-import { newEventId } from './event-id';
+import { newEventIds } from './event-id';
 import { NewCustomerEvent, RegisteredEvent } from './event-register.types';
 
 const INSERT_BATCH = 1000;
@@ -33,7 +33,7 @@ export class EventRegisterService {
 
   async register(manager: EntityManager, events: NewCustomerEvent[]): Promise<RegisteredEvent[]> {
     if (events.length === 0) return [];
-    const ids = events.map(() => newEventId());
+    const ids = newEventIds(events.length);
     for (let start = 0; start < events.length; start += INSERT_BATCH) {
       const slice = events.slice(start, start + INSERT_BATCH);
       // A key that already exists keeps its row untouched (number = number is a no-op). Without keys a
