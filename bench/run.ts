@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadConfig } from '../src/config';
 import { BenchApi } from './lib/api';
-import { AppProcess } from './lib/app-process';
+import { AppDeployment } from './lib/app-deployment';
 import { ServerSize, ServerSizeChange, setServerSize } from './lib/server-settings';
 import { ensureBuilt } from './lib/build';
 import { BENCH_DB, BenchContext, QUEUE_PREFIX } from './lib/context';
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(RESULTS, { recursive: true });
   progress.log(`bonus-engine benchmark (${options.quick ? 'quick' : 'full'}): ${[...options.phases].join(', ')}`);
 
-  let app: AppProcess | null = null;
+  let app: AppDeployment | null = null;
   let http: HttpClient | null = null;
   let queues: BenchQueues | null = null;
   let pool: ReturnType<typeof openPool> | null = null;
@@ -103,12 +103,12 @@ async function main(): Promise<number> {
     await dropDatabase(config, BENCH_DB);
     await clearQueuePrefix(config.redis, QUEUE_PREFIX);
     const adminApiKey = `bench-admin-${randomHex(12)}`;
-    const logFile = path.join(RESULTS, `${stamp}-app.log`);
-    const starting = progress.step('starting the app (ROLE=all)', 1, '');
-    app = await AppProcess.start({
-      root: ROOT, port: options.port, role: 'all', dbName: BENCH_DB, queuePrefix: QUEUE_PREFIX, adminApiKey, logFile, cpuProfileDir: profileDir,
-    });
-    starting.done(`pid ${app.pid}, log ${path.relative(ROOT, logFile)}`);
+    const roles = options.deployment === 'single' ? 'ROLE=all' : 'ROLE=api + ROLE=worker';
+    const starting = progress.step(`starting the app (${roles})`, 1, '');
+    app = await AppDeployment.start(options.deployment, {
+      root: ROOT, dbName: BENCH_DB, queuePrefix: QUEUE_PREFIX, adminApiKey, cpuProfileDir: profileDir,
+    }, options.port, path.join(RESULTS, stamp));
+    starting.done(app.describe());
     const running = app;
     http = new HttpClient(`http://127.0.0.1:${options.port}`);
     pool = openPool(config, BENCH_DB, 6);
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     const population = new Population(sizes.customers, firstAccountId, new ZipfSampler(sizes.customers, sizes.zipfExponent, random));
     const generator = new EventGenerator(population, random);
     const ctx: BenchContext = {
-      options, sizes, config, progress, app: running, api, pool, queues, cpu: new CpuMonitor(() => running.pid),
+      options, sizes, config, progress, app: running, api, pool, queues, cpu: new CpuMonitor(() => running.pids),
       clients, population, generator, random, figures, details,
     };
     details.rules = await loadFixtures(ctx, population);
@@ -154,12 +154,13 @@ async function main(): Promise<number> {
     await cleanup();
   }
 
-  let profile: (ProfileSummary & { file: string }) | null = null;
+  // One profile per app process (two when split).
+  const profiles: Array<ProfileSummary & { file: string }> = [];
   if (profileDir && fs.existsSync(profileDir)) {
-    const file = fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f))[0];
-    if (file) {
-      profile = { file: path.relative(ROOT, file), ...summariseProfile(file) };
-      process.stdout.write(`\nCPU profile of the app (${profile.file}):\n${renderProfile(profile)}\n`);
+    for (const file of fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f))) {
+      const profile = { file: path.relative(ROOT, file), ...summariseProfile(file) };
+      profiles.push(profile);
+      process.stdout.write(`\nCPU profile of an app process (${profile.file}):\n${renderProfile(profile)}\n`);
     }
   }
 
@@ -184,9 +185,9 @@ async function main(): Promise<number> {
     for (const s of sampled.statements.slice(0, 8)) process.stdout.write(`  ${s.percentOfSamples.toFixed(1).padStart(6)} %  ${s.state.padEnd(20)} ${s.statement}\n`);
   }
   const file = writeResults(RESULTS, stamp, {
-    startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: options.quick ? 'quick' : 'full',
+    startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), mode: options.quick ? 'quick' : 'full', deployment: options.deployment,
     phases: [...options.phases], sizes, source, machine: machine && { ...machine, loadAverageAtEnd: os.loadavg().map((v) => Math.round(v * 100) / 100) },
-    figures, markdown: renderMarkdown(figures), details, profile, error: error ? error.message : null,
+    figures, markdown: renderMarkdown(figures), details, profiles, error: error ? error.message : null,
   });
   process.stdout.write(`\nresults: ${path.relative(ROOT, file)}\n`);
   if (error) {

@@ -35,6 +35,7 @@ export class AppProcess {
     const env = {
       ...process.env,
       PORT: String(settings.port),
+      WORKER_PORT: String(settings.port),
       ROLE: settings.role,
       DB_NAME: settings.dbName,
       QUEUE_PREFIX: settings.queuePrefix,

@@ -1,7 +1,7 @@
 import { Pool } from 'mysql2/promise';
 import { AppConfig } from '../../src/config';
 import { BenchApi, IntegratorClient } from './api';
-import { AppProcess } from './app-process';
+import { AppDeployment } from './app-deployment';
 import { EventGenerator } from './event-generator';
 import { CpuMonitor } from './monitors';
 import { BenchOptions, Sizes } from './options';
@@ -34,7 +34,7 @@ export interface BenchContext {
   sizes: Sizes;
   config: AppConfig;
   progress: Progress;
-  app: AppProcess;
+  app: AppDeployment;
   api: BenchApi;
   pool: Pool;
   queues: BenchQueues;

@@ -91,17 +91,18 @@ export interface CpuShare {
 export class CpuMonitor {
   private readonly pids: Record<'mariadb' | 'redis' | 'harness', number | null>;
 
-  constructor(private readonly appPid: () => number | null) {
+  constructor(private readonly appPids: () => number[]) {
     this.pids = { mariadb: findPid('mariadbd'), redis: findPid('redis-server'), harness: process.pid };
   }
 
   begin(): () => CpuShare {
-    const appPid = this.appPid();
-    const start = { machine: machineTicks(), app: appPid ? processTicks(appPid) : 0, ...this.processes() };
+    const appPids = this.appPids();
+    const appTicks = () => appPids.reduce((sum, pid) => sum + processTicks(pid), 0);
+    const start = { machine: machineTicks(), app: appTicks(), ...this.processes() };
     const startedAt = Date.now();
     return () => {
       const seconds = (Date.now() - startedAt) / 1000;
-      const end = { machine: machineTicks(), app: appPid ? processTicks(appPid) : 0, ...this.processes() };
+      const end = { machine: machineTicks(), app: appTicks(), ...this.processes() };
       const pct = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / Math.max(seconds, 0.001)) * 1000) / 10;
       const share = {
         app: pct(end.app - start.app),

@@ -1,3 +1,5 @@
+import { Deployment, DEPLOYMENTS } from './app-deployment';
+
 export const PHASES = ['baseline', 'ingest', 'commands', 'latency', 'processing', 'webhooks', 'lag', 'reads', 'loader'] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -63,10 +65,12 @@ export interface BenchOptions {
   bufferPoolMb: number | null;
   /** innodb_log_file_size (MiB), the redo log, likewise. */
   redoLogMb: number | null;
+  /** One `ROLE=all` process (as `npm start`), or a `ROLE=api` and a `ROLE=worker` process. */
+  deployment: Deployment;
   sizes: Sizes;
 }
 
-export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')}] [-- --profile] [-- --port=3917] [-- --latency-rate=2500] [-- --buffer-pool=6144] [-- --redo-log=2048]
+export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')}] [-- --profile] [-- --port=3917] [-- --latency-rate=2500] [-- --buffer-pool=6144] [-- --redo-log=2048] [-- --deployment=split]
 
   --quick     a smoke run of about a minute (smaller data set, shorter phases)
   --phases    run only these steps (the app, fixtures and customers are always prepared)
@@ -77,11 +81,14 @@ export const USAGE = `npm run bench [-- --quick] [-- --phases=${PHASES.join(',')
   --buffer-pool=MIB  run with MariaDB's innodb_buffer_pool_size set to MIB (SET GLOBAL, for the whole
                      server); the previous size is restored at the end, also on failure and Ctrl-C
   --redo-log=MIB     likewise for innodb_log_file_size, the redo log (MariaDB 10.9 and later resize it online)
+  --deployment=split run the app as the README's Deployment section recommends at scale: one ROLE=api
+                     process (on --port) and one ROLE=worker process (health on --port + 1), measured
+                     together; the default, single, is one ROLE=all process as npm start runs it
 
   BENCH_NAME=x (environment) runs on databases and queues of their own (bonus_engine_bench_x, …)`;
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
-  const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, bufferPoolMb: null, redoLogMb: null, sizes: FULL };
+  const options: BenchOptions = { quick: false, phases: new Set(PHASES), profile: false, port: 3917, latencyRate: null, bufferPoolMb: null, redoLogMb: null, deployment: 'single', sizes: FULL };
   for (const arg of argv) {
     const [name, value] = arg.split('=', 2);
     if (name === '--help' || name === '-h') return 'help';
@@ -91,6 +98,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     else if (name === '--latency-rate' && value && /^\d+$/.test(value) && Number(value) > 0) options.latencyRate = Number(value);
     else if (name === '--buffer-pool' && value && /^\d+$/.test(value) && Number(value) >= 8) options.bufferPoolMb = Number(value);
     else if (name === '--redo-log' && value && /^\d+$/.test(value) && Number(value) >= 8) options.redoLogMb = Number(value);
+    else if (name === '--deployment' && (DEPLOYMENTS as readonly string[]).includes(value)) options.deployment = value as Deployment;
     else if (name === '--phases' && value) {
       const chosen = value.split(',').map((p) => p.trim());
       const unknown = chosen.filter((p) => !(PHASES as readonly string[]).includes(p));

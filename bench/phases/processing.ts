@@ -179,7 +179,7 @@ export async function runProcessing(ctx: BenchContext): Promise<void> {
       value: stepLoad.db.rowLockWaits, unit: 'waits', target: { op: '<=', value: 0 },
       note: [`${stepLoad.db.rowLockTimeMs} ms waited`, ...Object.entries(stepLoad.lockWaits.byTable).map(([table, n]) => `${n} seen on ${table}`)].join(', '),
     },
-    { key: 'rss', label: 'App peak RSS while draining', value: memory.peakMb, unit: 'MB', target: { op: '<=', value: 300 } },
+    { key: 'rss', label: `App peak RSS while draining${ctx.app.kind === 'split' ? ' (api + worker together)' : ''}`, value: memory.peakMb, unit: 'MB', target: { op: '<=', value: 300 } },
     {
       key: 'exactness', label: `Exactness after the drain: balance = ledger lines = live lots, ${exactness.accounts.toLocaleString('en-US')} accounts`,
       value: exactness.findings.length, unit: 'findings', target: { op: '<=', value: 0 },
