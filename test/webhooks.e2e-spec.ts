@@ -93,6 +93,23 @@ describe('Outbound webhooks', () => {
     expect((processed[0].operations as Array<{ ruleId: string }>)[0].ruleId).toBe(ruleId);
     const accrued = await waitFor(async () => receiver.items('points.accrued').length === 3 && receiver.items('points.accrued'));
     expect(accrued.map((a) => a.points).sort()).toEqual(['10.00', '25.00', '4.00']);
+    // Every field of both messages, against the register and the ledger.
+    const lines: Array<{ id: string; event_id: string; points: string; expires_at: Date | null }> = await ctx.dataSource.query(
+      'SELECT id, event_id, points, expires_at FROM bonus_operations WHERE rule_id = ? ORDER BY id', [ruleId],
+    );
+    const byExternalId = new Map(await Promise.all(events.map(async (e) => [e.eventId, (await ctx.dataSource.query(
+      "SELECT id FROM customer_events WHERE command_id = ? AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.eventId')) = ?", [commandId, e.eventId],
+    ))[0].id as string] as const)));
+    const lineOf = (e: { eventId: unknown }) => lines.find((l) => l.event_id === byExternalId.get(String(e.eventId)))!;
+    const sorted = <T extends Record<string, unknown>>(items: T[], key: string) => [...items].sort((x, y) => String(x[key]).localeCompare(String(y[key])));
+    expect(sorted(processed, 'eventId')).toEqual(sorted(events.map((e) => ({
+      id: lineOf(e).event_id, eventId: e.eventId, commandId, customerGuid: String(e.customerId).toLowerCase(), state: 'processed',
+      points: lineOf(e).points, error: null, operations: [{ operationId: String(lineOf(e).id), ruleId, points: lineOf(e).points }],
+    })), 'eventId'));
+    expect(sorted(accrued, 'externalEventId')).toEqual(sorted(events.map((e) => ({
+      customerGuid: String(e.customerId).toLowerCase(), eventId: lineOf(e).event_id, externalEventId: e.eventId, points: lineOf(e).points,
+      operations: [{ operationId: String(lineOf(e).id), ruleId, points: lineOf(e).points, expiresAt: lineOf(e).expires_at?.toISOString() ?? null }],
+    })), 'externalEventId'));
     const activated = await waitFor(async () => receiver.items('customer.status_changed').length === 3 && receiver.items('customer.status_changed'));
     expect(activated.map((a) => [a.from, a.to, a.cause])).toEqual(Array(3).fill(['new', 'active', { type: 'accrual' }]));
 

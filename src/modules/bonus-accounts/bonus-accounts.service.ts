@@ -90,6 +90,8 @@ export interface LedgerLine {
   key: string;
   ruleId: string | null;
   points: string;
+  /** Lots (accruals, positive adjustments): when what is left of them expires. */
+  expiresAt: Date | null;
   createdAt: Date;
 }
 
@@ -264,6 +266,14 @@ export class BonusAccountsService {
     return String(result.insertId);
   }
 
+  /** accountId → the customer holding it, for these accounts. */
+  async holdersOf(accountIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const ids = [...new Set(accountIds)];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; customer_id: string }> = await manager.query('SELECT id, customer_id FROM bonus_accounts WHERE id IN (?)', [ids]);
+    return new Map(rows.map((r) => [String(r.id), String(r.customer_id)]));
+  }
+
   async accountsOfCustomers(customerIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, AccountSummary>> {
     const ids = [...new Set(customerIds)];
     if (ids.length === 0) return new Map();
@@ -336,12 +346,13 @@ export class BonusAccountsService {
     for (const [column, values] of [['event_id', refs.eventIds], ['idempotency_key', refs.keys]] as const) {
       if (!values?.length) continue;
       const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-        `SELECT id, account_id, type, event_id, idempotency_key, rule_id, points, created_at FROM bonus_operations WHERE ${column} IN (?) ORDER BY id`,
+        `SELECT id, account_id, type, event_id, idempotency_key, rule_id, points, expires_at, created_at FROM bonus_operations WHERE ${column} IN (?) ORDER BY id`,
         [values],
       );
       lines.push(...rows.map((r) => ({
         id: String(r.id), accountId: String(r.account_id), type: r.type as OperationType, eventId: (r.event_id as string | null) ?? null,
-        key: r.idempotency_key as string, ruleId: r.rule_id == null ? null : String(r.rule_id), points: r.points as string, createdAt: r.created_at as Date,
+        key: r.idempotency_key as string, ruleId: r.rule_id == null ? null : String(r.rule_id), points: r.points as string,
+        expiresAt: (r.expires_at as Date | null) ?? null, createdAt: r.created_at as Date,
       })));
     }
     return lines;

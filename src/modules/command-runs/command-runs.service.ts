@@ -125,6 +125,16 @@ export class CommandRunsService {
     await manager.query("UPDATE command_runs SET state = 'done', finished_at = ? WHERE id IN (?) AND state <> 'done'", [new Date(), commandIds]);
   }
 
+  /** The runs among these that are not done yet. */
+  async openRuns(manager: EntityManager, commandIds: string[]): Promise<Array<Pick<LockedRun, 'id' | 'clientId' | 'type'>>> {
+    if (commandIds.length === 0) return [];
+    const runs: Array<{ id: string; client_id: string; type: string }> = await manager.query(
+      "SELECT id, client_id, type FROM command_runs WHERE id IN (?) AND state <> 'done'",
+      [commandIds],
+    );
+    return runs.map((r) => ({ id: r.id, clientId: String(r.client_id), type: r.type }));
+  }
+
   /** Runs whose events were sent back to processing count as running again. */
   async reopenRuns(manager: EntityManager, commandIds: string[]): Promise<void> {
     if (commandIds.length === 0) return;

@@ -1,46 +1,38 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { BonusAccountsService, LedgerLine } from '../bonus-accounts';
+import { CommandRunsService } from '../command-runs';
+import { CustomersService } from '../customers';
 import {
   commandFinished, customerEventFinished, OperationFacts, PayloadResolvers, pointsAccrued, sumPoints, WebhookMessage, WebhookOutbox,
 } from '../webhooks';
 import { EventOutcome } from './processing/event-outcome';
 import { PendingEvent } from './processing/pending-event';
 
-interface OperationRow {
-  id: string;
-  event_id: string;
-  account_id: string;
-  type: string;
-  rule_id: string | null;
-  points: string;
-  expires_at: Date | null;
-  guid: string | null;
-}
-
 interface EventRow {
   id: string;
   client_id: string;
   command_id: string | null;
+  customer_id: string | null;
   account_id: string | null;
   state: string;
   points: string | null;
   error: string | null;
   payload: unknown;
-  guid: string | null;
 }
 
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-const operation = (o: OperationRow): OperationFacts => ({ operationId: String(o.id), ruleId: o.rule_id === null ? null : String(o.rule_id), points: o.points });
+const operation = (o: LedgerLine): OperationFacts => ({ operationId: o.id, ruleId: o.ruleId, points: o.points });
 
-/** Operations grouped by their event, in id order. */
-function byEvent(operations: OperationRow[]): Map<string, OperationRow[]> {
-  const groups = new Map<string, OperationRow[]>();
-  for (const o of operations) {
-    const group = groups.get(String(o.event_id));
-    if (group) group.push(o);
-    else groups.set(String(o.event_id), [o]);
+/** Ledger lines grouped by their event, in ledger order. */
+function byEvent(lines: LedgerLine[]): Map<string, LedgerLine[]> {
+  const groups = new Map<string, LedgerLine[]>();
+  for (const line of lines) {
+    const group = groups.get(String(line.eventId));
+    if (group) group.push(line);
+    else groups.set(String(line.eventId), [line]);
   }
   return groups;
 }
@@ -51,10 +43,16 @@ function externalId(payload: Record<string, unknown> | null): string | null {
   return id === undefined || id === null ? null : String(id);
 }
 
+/** The event's customer's GUID, or for a command event whose customer is not stored, the GUID it named. */
+function guidOf(guids: Map<string, string>, customerId: string | null, payload: Record<string, unknown> | null): string | null {
+  return (customerId === null ? undefined : guids.get(customerId)) ?? (payload?.customerId as string | undefined) ?? null;
+}
+
 /**
  * The webhook messages of the event register, written in the transaction that makes events final:
  * customer_event.processed / .rejected / .failed, points.accrued and command.finished.
- * Nothing is written when no active subscription receives them.
+ * Nothing is written when no active subscription receives them. Customers' GUIDs, ledger lines
+ * and runs come from their modules, one set-based call each.
  */
 @Injectable()
 export class EventWebhooks implements OnModuleInit {
@@ -62,6 +60,9 @@ export class EventWebhooks implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: WebhookOutbox,
     private readonly resolvers: PayloadResolvers,
+    private readonly customers: CustomersService,
+    private readonly accounts: BonusAccountsService,
+    private readonly runs: CommandRunsService,
   ) {}
 
   onModuleInit(): void {
@@ -93,12 +94,12 @@ export class EventWebhooks implements OnModuleInit {
   /** The data of deferred customer_event.* messages: each event as it was made final, with its operations. */
   private async eventItems(references: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
     const ids = references.map((r) => String(r.id));
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT e.id, e.client_id, e.command_id, e.account_id, e.state, e.points, e.error, e.payload, c.guid
-         FROM customer_events e LEFT JOIN customers c ON c.id = e.customer_id WHERE e.id IN (?)`,
-      [ids],
-    );
-    const operations = byEvent(await this.operationsOf(ids));
+    const [rows, lines]: [EventRow[], LedgerLine[]] = await Promise.all([
+      this.dataSource.query('SELECT id, client_id, command_id, customer_id, account_id, state, points, error, payload FROM customer_events WHERE id IN (?)', [ids]),
+      this.accounts.operationsFor({ eventIds: ids }),
+    ]);
+    const guids = await this.customers.guidsOf(rows.flatMap((r) => (r.customer_id === null ? [] : [r.customer_id])));
+    const operations = byEvent(lines);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
@@ -106,8 +107,8 @@ export class EventWebhooks implements OnModuleInit {
       const payload = json<Record<string, unknown> | null>(row.payload);
       return [customerEventFinished({
         id, eventId: externalId(payload), commandId: row.command_id, clientId: String(row.client_id),
-        customerGuid: row.guid ?? (payload?.customerId as string | undefined) ?? null, state: row.state as 'processed', points: row.points ?? '0.00', error: row.error,
-        operations: (operations.get(id) ?? []).filter((o) => String(o.account_id) === String(row.account_id)).map(operation),
+        customerGuid: guidOf(guids, row.customer_id, payload), state: row.state as 'processed', points: row.points ?? '0.00', error: row.error,
+        operations: (operations.get(id) ?? []).filter((o) => o.accountId === String(row.account_id)).map(operation),
       }).data];
     });
   }
@@ -115,47 +116,41 @@ export class EventWebhooks implements OnModuleInit {
   /** The data of deferred points.accrued messages: per event, one item per account that earned points. */
   private async accrualItems(references: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
     const ids = references.map((r) => String(r.id));
-    const rows: Array<{ id: string; payload: unknown }> = await this.dataSource.query('SELECT id, payload FROM customer_events WHERE id IN (?)', [ids]);
+    const [rows, lines]: [Array<{ id: string; payload: unknown }>, LedgerLine[]] = await Promise.all([
+      this.dataSource.query('SELECT id, payload FROM customer_events WHERE id IN (?)', [ids]),
+      this.accounts.operationsFor({ eventIds: ids }),
+    ]);
     const payloads = new Map(rows.map((r) => [r.id, json<Record<string, unknown> | null>(r.payload)]));
-    const lots = byEvent((await this.operationsOf(ids)).filter((o) => o.type === 'accrual'));
-    return ids.flatMap((id) => [...new Set((lots.get(id) ?? []).map((o) => String(o.account_id)))].map((accountId) => {
-      const own = (lots.get(id) ?? []).filter((o) => String(o.account_id) === accountId);
+    const lots = byEvent(lines.filter((o) => o.type === 'accrual'));
+    const holders = await this.accounts.holdersOf([...new Set(lines.map((o) => o.accountId))]);
+    const guids = await this.customers.guidsOf(holders.values());
+    return ids.flatMap((id) => [...new Set((lots.get(id) ?? []).map((o) => o.accountId))].map((accountId) => {
+      const own = (lots.get(id) ?? []).filter((o) => o.accountId === accountId);
       return pointsAccrued({
-        customerGuid: own[0].guid, eventId: id, externalEventId: externalId(payloads.get(id) ?? null),
-        points: sumPoints(own.map((l) => l.points)), operations: own.map((l) => ({ ...operation(l), expiresAt: l.expires_at })),
+        customerGuid: guids.get(holders.get(accountId) ?? '') ?? null, eventId: id, externalEventId: externalId(payloads.get(id) ?? null),
+        points: sumPoints(own.map((l) => l.points)), operations: own.map((l) => ({ ...operation(l), expiresAt: l.expiresAt })),
       }).data;
     }));
   }
 
-  private operationsOf(eventIds: string[]): Promise<OperationRow[]> {
-    return this.dataSource.query(
-      `SELECT o.id, o.event_id, o.account_id, o.type, o.rule_id, o.points, o.expires_at, c.guid
-         FROM bonus_operations o JOIN bonus_accounts a ON a.id = o.account_id JOIN customers c ON c.id = a.customer_id
-        WHERE o.event_id IN (?) ORDER BY o.id`,
-      [eventIds],
-    );
-  }
-
   async eventFailed(manager: EntityManager, eventId: string, error: string): Promise<void> {
-    const [row]: Array<{ client_id: string; command_id: string | null; payload: unknown; guid: string | null }> = await manager.query(
-      'SELECT e.client_id, e.command_id, e.payload, c.guid FROM customer_events e LEFT JOIN customers c ON c.id = e.customer_id WHERE e.id = ?',
+    const [row]: Array<{ client_id: string; command_id: string | null; customer_id: string | null; payload: unknown }> = await manager.query(
+      'SELECT client_id, command_id, customer_id, payload FROM customer_events WHERE id = ?',
       [eventId],
     );
     if (!row || !(await this.outbox.wants(manager, 'customer_event.failed', [String(row.client_id)]))) return;
     const payload = json<Record<string, unknown> | null>(row.payload);
+    const guids = await this.customers.guidsOf(row.customer_id === null ? [] : [row.customer_id], manager);
     await this.outbox.record(manager, [customerEventFinished({
       id: eventId, eventId: externalId(payload), commandId: row.command_id, clientId: String(row.client_id),
-      customerGuid: row.guid ?? (payload?.customerId as string | undefined) ?? null, state: 'failed', points: '0.00', error, operations: [],
+      customerGuid: guidOf(guids, row.customer_id, payload), state: 'failed', points: '0.00', error, operations: [],
     })]);
   }
 
   /** command.finished for the runs among `commandIds` that are not done yet (call before marking them done; the runs are locked). */
   async commandsFinishing(manager: EntityManager, commandIds: string[]): Promise<void> {
     if (commandIds.length === 0 || !(await this.outbox.wants(manager, 'command.finished'))) return;
-    const runs: Array<{ id: string; client_id: string; type: string }> = await manager.query(
-      "SELECT id, client_id, type FROM command_runs WHERE id IN (?) AND state <> 'done'",
-      [commandIds],
-    );
+    const runs = await this.runs.openRuns(manager, commandIds);
     if (runs.length === 0) return;
     const counts: Array<{ command_id: string; state: string; n: string }> = await manager.query(
       'SELECT command_id, state, COUNT(*) AS n FROM customer_events WHERE command_id IN (?) GROUP BY command_id, state',
@@ -163,7 +158,7 @@ export class EventWebhooks implements OnModuleInit {
     );
     const now = new Date();
     await this.outbox.record(manager, runs.map((run) => commandFinished({
-      commandId: run.id, typeOfCommand: run.type, clientId: String(run.client_id), finishedAt: now,
+      commandId: run.id, typeOfCommand: run.type, clientId: run.clientId, finishedAt: now,
       counts: Object.fromEntries(counts.filter((c) => c.command_id === run.id).map((c) => [c.state, Number(c.n)])),
     })));
   }

@@ -5,12 +5,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS, EVENT_CHUNK_SIZE, EVENT_PARTITIONS, eventPartitionQueue, JOBS } from '../../../common/queue/queues';
+import { CustomersService } from '../../customers';
 import { chunkByPartition, RoutedEvent } from './partition-of';
 
 /**
  * Routes queued events to their partitions: the pending ones among them are read with their
- * customer, split by partition (events of a partition keep their order) and queued as chunks on
- * the partition's queue. Job ids derive from the routing job's, so routing again adds nothing twice.
+ * customer's GUID (asked of the customers module), split by partition (events of a partition keep
+ * their order) and queued as chunks on the partition's queue. Job ids derive from the routing
+ * job's, so routing again adds nothing twice.
  */
 @Injectable()
 export class EventRouter {
@@ -18,6 +20,7 @@ export class EventRouter {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly customers: CustomersService,
     moduleRef: ModuleRef,
   ) {
     this.queues = Array.from({ length: EVENT_PARTITIONS }, (_, p) => moduleRef.get<Queue>(getQueueToken(eventPartitionQueue(p)), { strict: false }));
@@ -25,14 +28,18 @@ export class EventRouter {
 
   async route(eventIds: string[], tag: string): Promise<number> {
     if (eventIds.length === 0) return 0;
-    const events: RoutedEvent[] = await this.dataSource.query(
-      `SELECT e.id, COALESCE(c.guid, IF(e.source = 'command', JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.customerId')), NULL)) AS guid,
-              e.account_id AS accountId
-         FROM customer_events e LEFT JOIN customers c ON c.id = e.customer_id
-        WHERE e.id IN (?) AND e.state = 'pending' ORDER BY e.number`,
+    const rows: Array<{ id: string; customer_id: string | null; named_guid: string | null; account_id: string | null }> = await this.dataSource.query(
+      `SELECT id, customer_id, IF(source = 'command', JSON_UNQUOTE(JSON_EXTRACT(payload, '$.customerId')), NULL) AS named_guid, account_id
+         FROM customer_events WHERE id IN (?) AND state = 'pending' ORDER BY number`,
       [eventIds],
     );
-    const chunks = chunkByPartition(events.map((e) => ({ ...e, accountId: e.accountId == null ? null : String(e.accountId) })), EVENT_PARTITIONS, EVENT_CHUNK_SIZE);
+    const guids = await this.customers.guidsOf(rows.flatMap((r) => (r.customer_id === null ? [] : [r.customer_id])));
+    const events: RoutedEvent[] = rows.map((r) => ({
+      id: r.id,
+      guid: (r.customer_id === null ? undefined : guids.get(r.customer_id)) ?? r.named_guid,
+      accountId: r.account_id == null ? null : String(r.account_id),
+    }));
+    const chunks = chunkByPartition(events, EVENT_PARTITIONS, EVENT_CHUNK_SIZE);
     await Promise.all(chunks.map(({ partition, eventIds: ids }) =>
       this.queues[partition].add(JOBS.processEvents, { eventIds: ids }, { ...DEFAULT_JOB_OPTIONS, jobId: `${tag}:${ids[0]}:${ids.length}` })));
     return events.length;
