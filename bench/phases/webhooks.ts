@@ -1,10 +1,11 @@
 import { createServer } from 'http';
 import { AddressInfo } from 'net';
 import { EVENT_CHUNK_SIZE } from '../../src/common/queue/queues';
-import { BenchContext } from '../lib/context';
+import { BENCH_DB, BenchContext } from '../lib/context';
 import { scalar } from '../lib/database';
 import { pendingEvents, waitForDrain } from '../lib/drain';
 import { sleep } from '../lib/load';
+import { StepLoad, watchStep } from '../lib/step-load';
 import { loadBacklog } from './processing';
 
 const ALL_TYPES = [
@@ -31,7 +32,7 @@ async function startReceiver(): Promise<{ url: string; posts: () => number; clos
 }
 
 /** Events/s of one backlog of `events`, queued at once and drained by the app's workers. */
-async function drainOnce(ctx: BenchContext, events: number, label: string, keys: string): Promise<{ rate: number; seconds: number }> {
+async function drainOnce(ctx: BenchContext, events: number, label: string, keys: string): Promise<{ rate: number; seconds: number } & StepLoad> {
   const numberBefore = Number(await scalar(ctx.pool, 'SELECT COALESCE(MAX(number), 0) FROM customer_events'));
   await ctx.queues.pause();
   try {
@@ -41,6 +42,7 @@ async function drainOnce(ctx: BenchContext, events: number, label: string, keys:
     await ctx.queues.resume();
   }
   const resumedAt = Date.now();
+  const load = await watchStep(ctx.cpu, ctx.pool, ctx.options.profile ? BENCH_DB : undefined);
   const step = ctx.progress.step(`${label}: draining`, events, 'events');
   const deadline = resumedAt + ctx.sizes.drainTimeoutSeconds * 1000;
   for (let pending = await pendingEvents(ctx); pending > 0; pending = await pendingEvents(ctx)) {
@@ -50,8 +52,10 @@ async function drainOnce(ctx: BenchContext, events: number, label: string, keys:
   }
   const last = Number(await scalar(ctx.pool, 'SELECT UNIX_TIMESTAMP(MAX(processed_at)) FROM customer_events WHERE number > ?', [numberBefore]));
   const seconds = last - resumedAt / 1000;
-  step.done(`${Math.round(events / seconds).toLocaleString('en-US')} events/s`);
-  return { rate: events / seconds, seconds: Math.round(seconds * 100) / 100 };
+  const watched = await load();
+  const { cpu } = watched;
+  step.done(`${Math.round(events / seconds).toLocaleString('en-US')} events/s (CPU: app ${cpu.app} %, MariaDB ${cpu.mariadb} %, idle ${cpu.idle} %; ${watched.db.commits} commits)`);
+  return { rate: events / seconds, seconds: Math.round(seconds * 100) / 100, ...watched };
 }
 
 /**
