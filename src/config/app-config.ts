@@ -11,6 +11,8 @@ export interface WebhookConfig {
   batchSize: number;
   /** How long a batched delivery waits before its first attempt, so later batches of its kind can join it. */
   batchLingerMs: number;
+  /** How long batches wait at most while event processing has a backlog (0: they never wait for it). */
+  maxDeferMs: number;
   /** Days before expiry at which a lot is announced (points.expiring), largest first. */
   expiryNoticeDays: number[];
 }
@@ -66,6 +68,7 @@ export class AppConfig {
       backoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
       batchSize: env.WEBHOOK_BATCH_SIZE,
       batchLingerMs: env.WEBHOOK_BATCH_LINGER_MS,
+      maxDeferMs: env.WEBHOOK_MAX_DEFER_MS,
       expiryNoticeDays: noticeDays(env.WEBHOOK_EXPIRY_NOTICE_DAYS),
     };
   }

@@ -23,7 +23,7 @@ describe('validateEnvironment', () => {
   it('reads the webhook settings, the expiry notice days as a list largest first', () => {
     const config = loadConfig({ WEBHOOK_EXPIRY_NOTICE_DAYS: '7, 30,1', WEBHOOK_BATCH_SIZE: '20' });
     expect(config.webhooks).toEqual({
-      timeoutMs: 5000, retryWindowMs: 86400000, backoffBaseMs: 5000, backoffMaxMs: 3600000, batchSize: 20, batchLingerMs: 1000, expiryNoticeDays: [30, 7, 1],
+      timeoutMs: 5000, retryWindowMs: 86400000, backoffBaseMs: 5000, backoffMaxMs: 3600000, batchSize: 20, batchLingerMs: 1000, maxDeferMs: 60000, expiryNoticeDays: [30, 7, 1],
     });
     expect(loadConfig({}).webhooks.expiryNoticeDays).toEqual([30, 7]);
     expect(() => validateEnvironment({ WEBHOOK_EXPIRY_NOTICE_DAYS: 'soon' })).toThrow(

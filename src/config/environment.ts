@@ -36,13 +36,17 @@ export class EnvironmentVariables {
   @IsInt() @Min(1000) @Max(3600000) HTTP_HEADERS_TIMEOUT_MS: number = 10000;
   @IsInt() @Min(1000) @Max(600000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5000;
   @IsInt() @Min(1) @Max(1000000) HTTP_MAX_CONNECTIONS: number = 1000;
-  /** Outbound webhooks: request timeout, retry window and backoff, events per batched POST and how long a batch waits to fill, expiry notice thresholds. */
+  /**
+   * Outbound webhooks: request timeout, retry window and backoff, events per batched POST, how long a
+   * batch waits to fill and at most for event processing's backlog, expiry notice thresholds.
+   */
   @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
   @IsInt() @Min(1000) @Max(2592000000) WEBHOOK_RETRY_WINDOW_MS: number = 86400000;
   @IsInt() @Min(10) @Max(3600000) WEBHOOK_BACKOFF_BASE_MS: number = 5000;
   @IsInt() @Min(10) @Max(86400000) WEBHOOK_BACKOFF_MAX_MS: number = 3600000;
   @IsInt() @Min(1) @Max(1000) WEBHOOK_BATCH_SIZE: number = 100;
   @IsInt() @Min(0) @Max(5000) WEBHOOK_BATCH_LINGER_MS: number = 1000;
+  @IsInt() @Min(0) @Max(3600000) WEBHOOK_MAX_DEFER_MS: number = 60000;
   @Matches(/^\s*\d{1,4}(\s*,\s*\d{1,4})*\s*$/, { message: 'must be a comma-separated list of whole days, e.g. 30,7' })
   WEBHOOK_EXPIRY_NOTICE_DAYS: string = '30,7';
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;

@@ -4,11 +4,12 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config';
 import { ClaimedRow, DeliveryClaims } from './delivery-claims';
 import { DeliveryQueue } from './delivery-queue';
-import { BatchKind, kindsOf, sentByKind } from './domain/batch-kinds';
+import { BatchJob, kindsOf, sentByKind } from './domain/batch-kinds';
 import { afterFailure } from './domain/retry';
 import { DeliveryDto, DeliveryPageDto, DeliveriesQueryDto } from './dto/webhook.dto';
 import { json, MessageRow } from './message-row';
 import { PayloadResolvers } from './payload-resolvers';
+import { ProcessingBacklog } from './processing-backlog';
 import { SubscriptionsService } from './subscriptions.service';
 import { WebhookSender } from './webhook-sender';
 import { deliveryNotFound } from './webhooks.errors';
@@ -16,6 +17,8 @@ import { deliveryNotFound } from './webhooks.errors';
 /** Due this long without being sent: its job was lost (crash before enqueue, Redis emptied); queue it again. */
 export const OVERDUE_GRACE_MS = 5000;
 const RECONCILE_BATCH = 5000;
+/** How often a batch job that gives way to event processing looks at the backlog again. */
+export const DEFER_RECHECK_MS = 1000;
 
 function toDto(r: MessageRow): DeliveryDto {
   return {
@@ -46,6 +49,7 @@ export class DeliveriesService {
     private readonly sender: WebhookSender,
     private readonly subscriptions: SubscriptionsService,
     private readonly resolvers: PayloadResolvers,
+    private readonly backlog: ProcessingBacklog,
     private readonly config: AppConfig,
   ) {}
 
@@ -57,10 +61,22 @@ export class DeliveriesService {
 
   /**
    * Sends the due batches of a kind that have never been attempted, oldest first, each taking in the
-   * batches waiting behind it, until none is left that another worker does not hold.
+   * batches waiting behind it, until none is left that another worker does not hold. While event
+   * processing has a backlog the job gives way instead, for at most WEBHOOK_MAX_DEFER_MS: the
+   * batches stay in the outbox and the job looks again every DEFER_RECHECK_MS.
    */
-  async sendDue(kind: BatchKind): Promise<void> {
-    for (let row = await this.claims.nextOfKind(kind); row; row = await this.claims.nextOfKind(kind)) await this.attempt(row);
+  async sendDue(job: BatchJob): Promise<void> {
+    if (await this.givesWay(job)) return;
+    for (let row = await this.claims.nextOfKind(job); row; row = await this.claims.nextOfKind(job)) await this.attempt(row);
+  }
+
+  private async givesWay(job: BatchJob): Promise<boolean> {
+    const { maxDeferMs } = this.config.webhooks;
+    const since = job.deferredSince ?? Date.now();
+    const left = maxDeferMs - (Date.now() - since);
+    if (left <= 0 || !(await this.backlog.present())) return false;
+    await this.queue.deferBatches(job, since, Math.min(DEFER_RECHECK_MS, left));
+    return true;
   }
 
   /** One attempt of a claimed delivery: POST it and record the outcome. */

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bull';
 import { JOBS, QUEUES } from '../../common/queue/queues';
 import { ENQUEUE_TIMEOUT_MS, withinTime } from '../../common/queue/within-time';
-import { BatchKind } from './domain/batch-kinds';
+import { BatchJob, BatchKind } from './domain/batch-kinds';
 
 export interface DeliveryJob {
   deliveryId: string;
@@ -17,7 +17,7 @@ export interface DeliveryJob {
 export class DeliveryQueue {
   private readonly logger = new Logger(DeliveryQueue.name);
 
-  constructor(@InjectQueue(QUEUES.webhooks) private readonly queue: Queue<DeliveryJob | BatchKind>) {}
+  constructor(@InjectQueue(QUEUES.webhooks) private readonly queue: Queue<DeliveryJob | BatchJob>) {}
 
   async add(deliveries: Array<{ deliveryId: string; attempts: number; delayMs?: number; round?: string }>): Promise<void> {
     if (deliveries.length === 0) return;
@@ -48,6 +48,19 @@ export class DeliveryQueue {
         delay: (window + 2) * lingerMs - now, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true,
       },
     })));
+  }
+
+  /**
+   * The kind's job again in `delayMs`, keeping when it first gave way. Its id names the second it
+   * runs in, so the jobs of every linger window that give way meanwhile become one.
+   */
+  async deferBatches(job: BatchJob, deferredSince: number, delayMs: number): Promise<void> {
+    const { subscriptionId, type, clientId } = job;
+    const runsAt = Date.now() + delayMs;
+    await this.queue.add(JOBS.sendWebhookBatches, { subscriptionId, type, clientId, deferredSince }, {
+      jobId: `batches:${subscriptionId}:${type}:${clientId ?? '-'}:deferred:${Math.floor(runsAt / 1000)}`,
+      delay: delayMs, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true,
+    });
   }
 
   /** After the commit that stored them: a Redis that does not take them in time leaves them to the reconciler. */

@@ -2,6 +2,7 @@ export { WebhooksModule } from './webhooks.module';
 export { WebhooksProcessorsModule } from './webhooks-processors.module';
 export { WebhookOutbox } from './webhook-outbox.service';
 export { PayloadResolvers } from './payload-resolvers';
+export { ProcessingBacklog } from './processing-backlog';
 export { WEBHOOK_EVENT_TYPES } from './domain/event-types';
 export type { WebhookEventType, WebhookMessage } from './domain/event-types';
 export {

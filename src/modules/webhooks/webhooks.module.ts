@@ -7,6 +7,7 @@ import { DeliveriesService } from './deliveries.service';
 import { DeliveryClaims } from './delivery-claims';
 import { DeliveryQueue } from './delivery-queue';
 import { PayloadResolvers } from './payload-resolvers';
+import { ProcessingBacklog } from './processing-backlog';
 import { SubscriptionsService } from './subscriptions.service';
 import { WebhookOutbox } from './webhook-outbox.service';
 import { WebhookSender } from './webhook-sender';
@@ -15,7 +16,7 @@ import { WebhookSender } from './webhook-sender';
 @Module({
   imports: [ApiClientsModule, BullModule.registerQueue({ name: QUEUES.webhooks })],
   controllers: [AdminWebhooksController],
-  providers: [SubscriptionsService, WebhookOutbox, DeliveryQueue, DeliveryClaims, DeliveriesService, WebhookSender, PayloadResolvers],
-  exports: [WebhookOutbox, DeliveriesService, PayloadResolvers],
+  providers: [SubscriptionsService, WebhookOutbox, DeliveryQueue, DeliveryClaims, DeliveriesService, WebhookSender, PayloadResolvers, ProcessingBacklog],
+  exports: [WebhookOutbox, DeliveriesService, PayloadResolvers, ProcessingBacklog],
 })
 export class WebhooksModule {}

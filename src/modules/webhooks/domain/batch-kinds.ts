@@ -7,6 +7,11 @@ export interface BatchKind {
   clientId: string | null;
 }
 
+/** The job that sends a kind's batches; `deferredSince` (ms) once it has given way to event processing. */
+export interface BatchJob extends BatchKind {
+  deferredSince?: number;
+}
+
 /** Whether a delivery is sent by its kind's job: a batch never attempted, when batches linger at all. */
 export function sentByKind(type: WebhookEventType, attempts: number, lingerMs: number): boolean {
   return lingerMs > 0 && attempts === 0 && BATCHED_TYPES.has(type);

@@ -5,7 +5,7 @@ import { JOBS, QUEUES } from '../../../common/queue/queues';
 import { RepeatableJob } from '../../../common/queue/repeatable-job';
 import { DeliveriesService } from '../deliveries.service';
 import { DeliveryJob } from '../delivery-queue';
-import { BatchKind } from '../domain/batch-kinds';
+import { BatchJob } from '../domain/batch-kinds';
 
 /** Deliveries sent at once by one worker process. */
 export const DELIVERY_CONCURRENCY = 8;
@@ -39,7 +39,7 @@ export class DeliverWebhooksProcessor implements OnApplicationBootstrap, OnAppli
   }
 
   @Process({ name: JOBS.sendWebhookBatches, concurrency: DELIVERY_CONCURRENCY })
-  sendBatches(job: Job<BatchKind>): Promise<void> {
+  sendBatches(job: Job<BatchJob>): Promise<void> {
     return this.deliveries.sendDue(job.data);
   }
 
