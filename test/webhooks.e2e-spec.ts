@@ -277,6 +277,39 @@ describe('Outbound webhooks', () => {
     expect(receiver.received.length).toBeLessThanOrEqual(2);
   });
 
+  it('marks a delivery delivered even when that update is chosen as a deadlock victim: one POST, delivered at once', async () => {
+    await subscribe({ events: ['command.finished'] });
+    const posted = new Promise<void>((resolve) => receiver.answer(() => {
+      resolve();
+      return { status: 200, delayMs: 1000 };
+    }));
+    await inTransaction(ctx.dataSource, (m) => ctx.app.get(WebhookOutbox).record(m, [{ type: 'command.finished', clientId: null, data: { commandId: 'victim' } }]));
+    await posted;
+    const [row] = await ctx.dataSource.query("SELECT id FROM webhook_messages WHERE type = 'command.finished' AND JSON_CONTAINS(data, '{\"commandId\":\"victim\"}')");
+    // A transaction heavier than the update holds the index range the delivered row moves into, then
+    // asks for that row while the update waits: a deadlock, and the server rolls the lighter update back.
+    const deadlocks = async () => Number((await ctx.dataSource.query("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'"))[0].Value);
+    const deadlocksBefore = await deadlocks();
+    const blocker = ctx.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction('REPEATABLE READ');
+    try {
+      await blocker.query('INSERT INTO expiry_notices (operation_id, days) VALUES ?', [Array.from({ length: 50 }, (_, i) => [9000000000000 + i, 1])]);
+      await blocker.query("SELECT id FROM webhook_messages FORCE INDEX (ix_webhook_messages_due) WHERE state = 'delivered' FOR UPDATE");
+      await new Promise((r) => setTimeout(r, 1200)); // the receiver's answer, after which the app marks the delivery
+      await waitFor(async () => Number((await ctx.dataSource.query(
+        "SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE 'UPDATE webhook_messages SET state = ''delivered''%'",
+      ))[0].n) > 0, 5000, 'the delivered update waiting');
+      await blocker.query('SELECT id FROM webhook_messages WHERE id = ? FOR UPDATE', [row.id]).catch(() => undefined);
+    } finally {
+      await blocker.rollbackTransaction().catch(() => undefined);
+      await blocker.release();
+    }
+    expect(await deadlocks()).toBeGreaterThan(deadlocksBefore);
+    await waitFor(async () => (await ctx.dataSource.query('SELECT state FROM webhook_messages WHERE id = ?', [row.id]))[0].state === 'delivered', 3000, 'the delivery marked delivered');
+    expect(receiver.received).toHaveLength(1);
+  });
+
   it('sends what another worker does not hold: a claim never waits on another claim, and the held batch follows when released', async () => {
     await subscribe({ events: ['points.accrued', 'command.finished'] });
     const outbox = ctx.app.get(WebhookOutbox);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config';
+import { inTransaction } from '../../database/transaction';
 import { ClaimedRow, DeliveryClaims } from './delivery-claims';
 import { DeliveryQueue } from './delivery-queue';
 import { BatchJob, kindsOf, sentByKind } from './domain/batch-kinds';
@@ -93,10 +94,12 @@ export class DeliveriesService {
         : await this.sender.send({ deliveryId, type: row.type, url: row.url, secret: row.secret, body: deliveryBody({ ...row, data }) });
     const at = new Date();
     if (outcome.ok) {
-      await this.dataSource.query(
+      // Retried on its own when chosen as a deadlock victim (another worker's batch claim locks
+      // through the same indexes): a failed job would leave the row claimed and POST it again.
+      await inTransaction(this.dataSource, (manager) => manager.query(
         "UPDATE webhook_messages SET state = 'delivered', attempts = attempts + 1, status_code = ?, last_error = NULL, delivered_at = ? WHERE id = ?",
         [outcome.statusCode, at, row.id],
-      );
+      ), 'READ COMMITTED');
       if (row.subscription_failing) await this.dataSource.query('UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = ?', [row.subscription_id]);
       return;
     }
