@@ -121,8 +121,9 @@ export class EventWebhooks implements OnModuleInit {
       this.accounts.operationsFor({ eventIds: ids }),
     ]);
     const payloads = new Map(rows.map((r) => [r.id, json<Record<string, unknown> | null>(r.payload)]));
-    const lots = byEvent(lines.filter((o) => o.type === 'accrual'));
-    const holders = await this.accounts.holdersOf([...new Set(lines.map((o) => o.accountId))]);
+    const accruals = lines.filter((o) => o.type === 'accrual');
+    const lots = byEvent(accruals);
+    const holders = await this.accounts.holdersOf(accruals.map((o) => o.accountId));
     const guids = await this.customers.guidsOf(holders.values());
     return ids.flatMap((id) => [...new Set((lots.get(id) ?? []).map((o) => o.accountId))].map((accountId) => {
       const own = (lots.get(id) ?? []).filter((o) => o.accountId === accountId);

@@ -1,9 +1,7 @@
-import { getQueueToken } from '@nestjs/bull';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { Queue } from 'bull';
-import { EVENT_PARTITIONS, eventPartitionQueue } from '../../../common/queue/queues';
+import { EVENT_PARTITIONS } from '../../../common/queue/queues';
 import { ProcessingBacklog } from '../../webhooks';
+import { EventRouter } from './event-router.service';
 
 /** Chunks waiting in the partition queues from which processing counts as backlogged: one per partition on average. */
 export const BACKLOG_CHUNKS = EVENT_PARTITIONS;
@@ -15,17 +13,13 @@ export const BACKLOG_CHUNKS = EVENT_PARTITIONS;
  */
 @Injectable()
 export class EventBacklog implements OnModuleInit {
-  private queues: Queue[] = [];
-
-  constructor(private readonly moduleRef: ModuleRef, private readonly backlog: ProcessingBacklog) {}
+  constructor(private readonly router: EventRouter, private readonly backlog: ProcessingBacklog) {}
 
   onModuleInit(): void {
-    this.queues = Array.from({ length: EVENT_PARTITIONS }, (_, p) => this.moduleRef.get<Queue>(getQueueToken(eventPartitionQueue(p)), { strict: false }));
     this.backlog.register(() => this.present());
   }
 
   async present(): Promise<boolean> {
-    const waiting = await Promise.all(this.queues.map((queue) => queue.getWaitingCount()));
-    return waiting.reduce((sum, n) => sum + n, 0) >= BACKLOG_CHUNKS;
+    return (await this.router.waitingChunks()) >= BACKLOG_CHUNKS;
   }
 }

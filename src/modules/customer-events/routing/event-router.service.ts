@@ -44,4 +44,10 @@ export class EventRouter {
       this.queues[partition].add(JOBS.processEvents, { eventIds: ids }, { ...DEFAULT_JOB_OPTIONS, jobId: `${tag}:${ids[0]}:${ids.length}` })));
     return events.length;
   }
+
+  /** Chunks waiting in the partition queues, not yet taken by a worker. */
+  async waitingChunks(): Promise<number> {
+    const waiting = await Promise.all(this.queues.map((queue) => queue.getWaitingCount()));
+    return waiting.reduce((sum, n) => sum + n, 0);
+  }
 }
