@@ -92,6 +92,27 @@ describe('Finishing a command whose events several chunks process', () => {
     expect(await finishedMessages(commandId)).toBe(1);
   });
 
+  it('does not wait on the run lock of a chunk that is finishing the same command, and the run still ends', async () => {
+    const { commandId, eventIds } = await acceptCommand();
+    await processing.processChunk(eventIds.slice(0, 2));
+    const held = await holdRun(commandId);
+    // InnoDB's own count (INNODB_TRX is a cache refreshed every 100 ms and misses short waits).
+    const lockWaits = async () => Number((await ctx.dataSource.query("SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_waits'"))[0].Value);
+    const processed = async () => (await ctx.dataSource.query('SELECT state FROM customer_events WHERE id = ?', [eventIds[2]]))[0].state === 'processed';
+    const before = await lockWaits();
+    const last = processing.processChunk([eventIds[2]]);
+    while (!(await processed())) await new Promise((r) => setTimeout(r, 1));
+    // The last chunk has committed and goes for the run: the other chunk's transaction stays open 15 ms more.
+    await new Promise((r) => setTimeout(r, 15));
+    const whileHeld = await lockWaits();
+    await held.rollbackTransaction();
+    await held.release();
+    await last;
+    expect(whileHeld - before).toBe(0);
+    expect(await runState(commandId)).toBe('done');
+    expect(await finishedMessages(commandId)).toBe(1);
+  });
+
   it('keeps a chunk final when finishing its command fails after the commit, and leaves the run to the reconciler', async () => {
     const { commandId, eventIds } = await acceptCommand();
     const completion = ctx.app.get(CommandCompletionService);

@@ -143,11 +143,17 @@ export class CommandRunsService {
 
   /**
    * Locks the runs (id order) until the caller's transaction ends: of two transactions finishing
-   * the last events of one command, the second waits here and then sees the first's commit.
+   * the last events of one command, the second waits here and then sees the first's commit. With
+   * `skipLocked` it does not wait but leaves out the runs another transaction holds. Returns the
+   * ids of the runs it locked.
    */
-  async lockRuns(manager: EntityManager, commandIds: string[]): Promise<void> {
-    if (commandIds.length === 0) return;
-    await manager.query('SELECT id FROM command_runs WHERE id IN (?) ORDER BY id FOR UPDATE', [commandIds]);
+  async lockRuns(manager: EntityManager, commandIds: string[], skipLocked = false): Promise<string[]> {
+    if (commandIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM command_runs WHERE id IN (?) ORDER BY id FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+      [commandIds],
+    );
+    return rows.map((r) => r.id);
   }
 
   /**

@@ -61,15 +61,18 @@ export class ExclusiveRunsService {
    * Marks done the runs among `commandIds` that are settled. The runs are locked first (id order):
    * of two transactions finishing one run, the second waits here and then, at READ COMMITTED,
    * `unsettled` sees the first's commit. `finishing` runs for the settled ones just before.
+   * `skipLocked`: runs another transaction holds are not waited for but returned, for the caller to
+   * try again after that transaction's commit.
    */
   async finishSettled(
-    manager: EntityManager, commandIds: string[], unsettled: UnsettledRuns, finishing: FinishingRuns = nothingToRecord,
-  ): Promise<void> {
-    if (commandIds.length === 0) return;
-    await this.runs.lockRuns(manager, commandIds);
-    const open = await unsettled(manager, commandIds);
-    const settled = commandIds.filter((id) => !open.has(id));
+    manager: EntityManager, commandIds: string[], unsettled: UnsettledRuns, finishing: FinishingRuns = nothingToRecord, skipLocked = false,
+  ): Promise<string[]> {
+    if (commandIds.length === 0) return [];
+    const locked = await this.runs.lockRuns(manager, commandIds, skipLocked);
+    const open = await unsettled(manager, locked);
+    const settled = locked.filter((id) => !open.has(id));
     await finishing(manager, settled);
     await this.runs.finishRuns(manager, settled);
+    return commandIds.filter((id) => !locked.includes(id));
   }
 }
