@@ -1,4 +1,5 @@
 import { balanceOf, createCustomer, createEntry, crmLogin } from './crm-fixtures';
+import { budgetUsedOf } from './support/budget-use';
 import { commandEvent, createRule, purchaseRule, sendCommand, waitForCommand } from './support/command-events';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
@@ -37,7 +38,7 @@ describe('Reward rules and blocked customers', () => {
       return event.state !== 'pending' ? event : null;
     }, 20000, `referral ${id}`);
   };
-  const budgetUsed = async () => (await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [referralRule]))[0].budget_used;
+  const budgetUsed = () => budgetUsedOf(ctx.dataSource, referralRule);
   const usageOf = (accountId: string) => ctx.dataSource.query('SELECT points FROM rule_usage WHERE rule_id = ? AND account_id = ?', [referralRule, accountId]);
 
   it('gives a blocked referrer nothing and counts none of its budget or daily usage; the referred account still earns', async () => {

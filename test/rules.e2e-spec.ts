@@ -1,17 +1,16 @@
 import { INestApplication } from '@nestjs/common';
-import { getRepositoryToken } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { createApplication } from '../src/bootstrap';
 import { inTransaction } from '../src/database/transaction';
 import { EventFacts } from '../src/modules/rewards-rules/domain/event-facts';
 import { RuleAward } from '../src/modules/rewards-rules/domain/rule-evaluator';
 import { EXAMPLE_RULE } from '../src/modules/rewards-rules/dto/reward-rule.dto';
-import { RewardRuleEntity } from '../src/modules/rewards-rules/entities/reward-rule.entity';
 import { RewardsRulesService } from '../src/modules/rewards-rules/rewards-rules.service';
 import { RuleCache } from '../src/modules/rewards-rules/rule-cache';
 import { SettleOptions, withBudgetFallback } from '../src/modules/rewards-rules/budget-fallback';
 import { BonusAccountsService } from '../src/modules/bonus-accounts/bonus-accounts.service';
 import { createCustomer } from './crm-fixtures';
+import { budgetUsedOf } from './support/budget-use';
 import { createClient, createTestApp, TestContext, waitFor } from './support/test-app';
 
 /** SPEC §6's example as stored and answered: dates in ISO UTC, defaults filled in. */
@@ -116,45 +115,23 @@ describe('Reward rules', () => {
 
     it('never writes back budget usage: an award counted while a change is being saved is kept', async () => {
       const id = await createRule(EXAMPLE_RULE);
-      const repository = ctx.app.get<Repository<RewardRuleEntity>>(getRepositoryToken(RewardRuleEntity));
-      const save = repository.save.bind(repository);
-      const awardLandsBeforeSave = jest.spyOn(repository, 'save').mockImplementationOnce(async (...args: unknown[]) => {
-        await ctx.dataSource.query('UPDATE reward_rules SET budget_used = budget_used + 123 WHERE id = ?', [id]);
-        return (save as (...a: unknown[]) => Promise<unknown>)(...args);
-      });
+      const save = EntityManager.prototype.save as (...args: unknown[]) => Promise<unknown>;
+      const awardLandsBeforeSave = jest.spyOn(EntityManager.prototype, 'save').mockImplementationOnce(async function (this: EntityManager, ...args: unknown[]) {
+        // An award of partition 3 whose share was granted another 200 on the way.
+        await ctx.dataSource.query('UPDATE rule_budget_shares SET granted = granted + 200, used = used + 123 WHERE rule_id = ? AND share = 3', [id]);
+        await ctx.dataSource.query('UPDATE reward_rules SET budget_granted = budget_granted + 200 WHERE id = ?', [id]);
+        return save.apply(this, args);
+      } as never);
       try {
         const res = await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ priority: 30 }).expect(200);
         expect([res.body.priority, res.body.budgetUsed]).toEqual([30, '123.00']);
       } finally {
         awardLandsBeforeSave.mockRestore();
       }
-      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
-      expect(row.budget_used).toBe('123.00');
+      const [row] = await ctx.dataSource.query('SELECT budget_granted FROM reward_rules WHERE id = ?', [id]);
+      // The budget of 1,000,000 was spread over the 8 shares a 64th each at creation (125,000).
+      expect([row.budget_granted, await budgetUsedOf(ctx.dataSource, id)]).toEqual(['125200.00', '123.00']);
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
-    });
-
-    it('deletes softly: gone from the API and the cache, the row kept with deleted_at and still named', async () => {
-      const id = await createRule({ ...EXAMPLE_RULE, name: 'Short-lived' });
-      expect(rules().activeRules().map((r) => r.id)).toContain(id);
-      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
-      expect(rules().activeRules().map((r) => r.id)).not.toContain(id);
-      expect((await ctx.http().get(`/admin/rules/${id}`).set(admin)).status).toBe(404);
-      expect((await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ priority: 1 })).status).toBe(404);
-      const again = await ctx.http().delete(`/admin/rules/${id}`).set(admin);
-      expect(again.status).toBe(404);
-      expect(again.body).toEqual({ statusCode: 404, error: 'Not Found', message: `No rule with id ${id}` });
-      const list = await ctx.http().get('/admin/rules').set(admin).expect(200);
-      expect(list.body.map((r: { id: string }) => r.id)).not.toContain(id);
-      const [row] = await ctx.dataSource.query('SELECT deleted_at FROM reward_rules WHERE id = ?', [id]);
-      expect(row.deleted_at).toBeInstanceOf(Date);
-      expect(rules().ruleNames([id])).toEqual(new Map([[id, 'Short-lived']]));
-    });
-
-    it('answers 404 to an id that cannot be a rule and 403 to an integrator', async () => {
-      expect((await ctx.http().get('/admin/rules/abc').set(admin)).status).toBe(404);
-      const integratorKey = await createClient(ctx);
-      const res = await ctx.http().get('/admin/rules').set('X-Api-Key', integratorKey);
-      expect(res.status).toBe(403);
     });
 
     it('documents the endpoints with the SPEC example', async () => {
@@ -173,7 +150,8 @@ describe('Reward rules', () => {
 
     const snapshot = async () => ({
       usage: await ctx.dataSource.query('SELECT * FROM rule_usage ORDER BY rule_id, account_id, period'),
-      rules: await ctx.dataSource.query('SELECT id, budget_used, updated_at FROM reward_rules ORDER BY id'),
+      rules: await ctx.dataSource.query('SELECT id, budget_granted, updated_at FROM reward_rules ORDER BY id'),
+      shares: await ctx.dataSource.query('SELECT * FROM rule_budget_shares ORDER BY rule_id, share'),
       operations: await ctx.dataSource.query('SELECT COUNT(*) AS n FROM bonus_operations'),
     });
 
@@ -270,11 +248,13 @@ describe('Reward rules', () => {
      * One worker's unit of work, as event processing does it: the awards planned before any lock,
      * then settled in the transaction (room applied, usage recorded), the budgets claimed last, and
      * the whole run again with the budgets locked when a claim was lost. `beforeClaim` runs between
-     * settle and claim of each attempt.
+     * settle and claim of each attempt, `afterClaim` between claim and commit; `partition` is the
+     * event partition the chunk came from (its budget shares).
      */
     const work = async (
       dataSource: DataSource, items: Array<{ key: string; facts: EventFacts; accountId: string }>,
       beforeClaim: (options: SettleOptions) => Promise<unknown> = () => new Promise((r) => setTimeout(r, 5)),
+      { partition = 0, afterClaim = async () => undefined }: { partition?: number; afterClaim?: () => Promise<unknown> } = {},
     ) => {
       const plan = rules().plan(items);
       await new Promise((r) => setTimeout(r, 5));
@@ -283,9 +263,10 @@ describe('Reward rules', () => {
         await ctx.app.get(BonusAccountsService).lockAccounts(manager, items.map((i) => i.accountId));
         const { awards, budgetClaims } = await rules().settle(manager, plan, () => false, options);
         await beforeClaim(options);
-        await rules().claimBudgets(manager, budgetClaims);
+        await rules().claimBudgets(manager, budgetClaims, partition, options);
+        await afterClaim();
         return [...awards.values()].flat();
-      }));
+      }, 'READ COMMITTED'));
     };
     const event = (key: string, accountId: string) => [{ key, accountId, facts: SATURDAY_AT_TSUM }];
     const total = (awards: RuleAward[][], ruleId: string) =>
@@ -304,11 +285,12 @@ describe('Reward rules', () => {
         Array.from({ length: 12 }, (_, i) => work(ctx.dataSource, [
           { key: `a${i}`, accountId: String(100 + i), facts: SATURDAY_AT_TSUM },
           { key: `b${i}`, accountId: String(200 + i), facts: SATURDAY_AT_TSUM },
-        ])),
+        ], undefined, { partition: i % 3 })),
       );
       expect(total(results, id)).toBe(95);
-      const [row] = await ctx.dataSource.query('SELECT budget_used, updated_at FROM reward_rules WHERE id = ?', [id]);
-      expect(row.budget_used).toBe('95.00');
+      const [row] = await ctx.dataSource.query('SELECT budget_granted, updated_at FROM reward_rules WHERE id = ?', [id]);
+      expect(await budgetUsedOf(ctx.dataSource, id)).toBe('95.00');
+      expect(row.budget_granted).toBe('95.00');
       expect(row.updated_at).toEqual(before.updated_at);
       const answer = await ctx.http().get(`/admin/rules/${id}`).set(admin).expect(200);
       expect(answer.body.budgetUsed).toBe('95.00');
@@ -330,8 +312,7 @@ describe('Reward rules', () => {
       const results = await Promise.all([work(ctx.dataSource, event('r1', '701'), afterSettle), work(ctx.dataSource, event('r2', '702'), afterSettle)]);
       expect(results.map((awards) => awards.map((a) => a.points)).sort()).toEqual([['10.00'], ['5.00']]);
       expect(attempts).toEqual([false, false, true]); // the chunk that lost the claim ran again with the budget locked
-      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
-      expect(row.budget_used).toBe('15.00');
+      expect(await budgetUsedOf(ctx.dataSource, id)).toBe('15.00');
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
     });
 
@@ -349,22 +330,72 @@ describe('Reward rules', () => {
       const second = work(ctx.dataSource, event('h2', '712'));
       const finished = await Promise.race([second.then(() => 'committed'), new Promise((r) => setTimeout(() => r('waiting'), 3000))]);
       expect(finished).toBe('committed');
-      const [between] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
-      expect(between.budget_used).toBe('10.00');
+      expect(await budgetUsedOf(ctx.dataSource, id)).toBe('10.00');
       release();
       expect((await first).map((a) => a.points)).toEqual(['10.00']);
-      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
-      expect(row.budget_used).toBe('20.00');
+      expect(await budgetUsedOf(ctx.dataSource, id)).toBe('20.00');
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
     });
 
     it('adds to a budget exactly near the column maximum', async () => {
       const id = await createRule({ name: 'Huge budget', active: false, when: {}, award: { type: 'fixed', points: 1 }, limits: { budget: '9999999999999999.99' } });
-      await ctx.dataSource.query("UPDATE reward_rules SET budget_used = '1370.00' WHERE id = ?", [id]);
-      const claim = { ruleId: id, points: '999999999999999.99', budget: '9999999999999999.99' };
-      await inTransaction(ctx.dataSource, (m) => rules().claimBudgets(m, [claim]));
-      const [row] = await ctx.dataSource.query('SELECT budget_used FROM reward_rules WHERE id = ?', [id]);
-      expect(row.budget_used).toBe('1000000000001369.99');
+      await ctx.dataSource.query("UPDATE rule_budget_shares SET used = '1370.00' WHERE rule_id = ? AND share = 0", [id]);
+      const claim = { ruleId: id, points: '999999999999999.99' };
+      await inTransaction(ctx.dataSource, (m) => rules().claimBudgets(m, [claim], 0, { lockBudgets: false }));
+      expect(await budgetUsedOf(ctx.dataSource, id)).toBe('1000000000001369.99');
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
+    it('lets chunks of different partitions claim from one budget without waiting for each other', async () => {
+      const id = await createRule({ name: 'Budget 6400', when: {}, award: { type: 'fixed', points: 10 }, limits: { budget: 6400 } });
+      await work(ctx.dataSource, event('s0', '721'), undefined, { partition: 1 });
+      await work(ctx.dataSource, event('s1', '722'), undefined, { partition: 2 });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let firstClaimed!: () => void;
+      const claimedFirst = new Promise<void>((resolve) => (firstClaimed = resolve));
+      const first = work(ctx.dataSource, event('s2', '723'), undefined, {
+        partition: 1,
+        afterClaim: async () => {
+          firstClaimed();
+          await held; // the first chunk holds its claim uncommitted
+        },
+      });
+      await claimedFirst;
+      const second = work(ctx.dataSource, event('s3', '724'), undefined, { partition: 2 });
+      const finished = await Promise.race([second.then(() => 'committed'), new Promise((r) => setTimeout(() => r('waiting'), 3000))]);
+      release();
+      await first;
+      expect(finished).toBe('committed');
+      expect(await budgetUsedOf(ctx.dataSource, id)).toBe('40.00');
+      const shares = await ctx.dataSource.query('SELECT share, granted, used FROM rule_budget_shares WHERE rule_id = ? ORDER BY share', [id]);
+      // Each of the 8 shares was granted a 64th of the budget when the rule was created; none needed more.
+      expect(shares).toEqual(Array.from({ length: 8 }, (_, share) => ({ share, granted: '100.00', used: share === 1 || share === 2 ? '20.00' : '0.00' })));
+      await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
+    });
+
+    it('holds a lowered budget at once: the room granted to the shares goes back', async () => {
+      const id = await createRule({ name: 'Budget lowered', when: {}, award: { type: 'fixed', points: 10 }, limits: { budget: 6400 } });
+      await work(ctx.dataSource, event('l1', '731'), undefined, { partition: 4 });
+      await work(ctx.dataSource, event('l2', '732'), undefined, { partition: 5 });
+      // Both shares were granted 100 and used 10; the budget now leaves room for 5 more.
+      await ctx.http().patch(`/admin/rules/${id}`).set(admin).send({ limits: { budget: 25 } }).expect(200);
+      let settled = 0;
+      let bothSettled!: () => void;
+      const barrier = new Promise<void>((resolve) => (bothSettled = resolve));
+      const afterSettle = async ({ lockBudgets }: SettleOptions) => {
+        if (lockBudgets) return;
+        if (++settled === 2) bothSettled();
+        await barrier; // both chunks have read the same room of 5
+      };
+      const results = await Promise.all([
+        work(ctx.dataSource, event('l3', '733'), afterSettle, { partition: 4 }),
+        work(ctx.dataSource, event('l4', '734'), afterSettle, { partition: 5 }),
+      ]);
+      expect(results.map((awards) => awards.map((a) => a.points).join()).sort()).toEqual(['', '5.00']);
+      expect(await budgetUsedOf(ctx.dataSource, id)).toBe('25.00');
+      const answer = await ctx.http().get(`/admin/rules/${id}`).set(admin).expect(200);
+      expect(answer.body.budgetUsed).toBe('25.00');
       await ctx.http().delete(`/admin/rules/${id}`).set(admin).expect(204);
     });
 

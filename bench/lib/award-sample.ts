@@ -51,7 +51,10 @@ export async function checkAwardSample(pool: Pool, backlogIds: readonly string[]
 
 /** The bench's fixture rules, validated as the app validates them, with the ids and budget use the app has for them. */
 async function benchRules(pool: Pool): Promise<{ rules: RuleDefinition[]; budgetUsed: Map<string, string> }> {
-  const [rows] = (await pool.query('SELECT id, name, budget_used FROM reward_rules WHERE deleted_at IS NULL AND active = 1')) as unknown as [Row[]];
+  const [rows] = (await pool.query(
+    `SELECT r.id, r.name, (SELECT CAST(COALESCE(SUM(s.used), 0) AS DECIMAL(18,2)) FROM rule_budget_shares s WHERE s.rule_id = r.id) AS budget_used
+       FROM reward_rules r WHERE r.deleted_at IS NULL AND r.active = 1`,
+  )) as unknown as [Row[]];
   const stored = new Map(rows.map((r) => [String(r.name), r]));
   const names = BENCH_RULES.map((r) => r.name);
   if (rows.length !== BENCH_RULES.length || names.some((name) => !stored.has(name))) {

@@ -8,7 +8,7 @@ const rule = (name: string, priority: number, when: object, award: object, extra
 /**
  * Ten active rules over both event kinds of the benchmark, with the features that cost something
  * at evaluation: percent and per-amount awards, product and merchant conditions, day and month
- * limits (rule_usage), a budget (reward_rules.budget_used) and an exclusive rule.
+ * limits (rule_usage), a budget (rule_budget_shares) and an exclusive rule.
  */
 export const BENCH_RULES = [
   rule('High-value basket (exclusive)', 100, { eventTypes: ['purchase'], minAmount: '450' }, { type: 'fixed', points: '100' }, { exclusive: true }),

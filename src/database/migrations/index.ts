@@ -11,6 +11,7 @@ import { LiveLotOrder1732300016700 } from './1732300016700-LiveLotOrder';
 import { Webhooks1732300016800 } from './1732300016800-Webhooks';
 import { WebhookBatchOrder1732300016900 } from './1732300016900-WebhookBatchOrder';
 import { DropSupersededLotIndex1732300017000 } from './1732300017000-DropSupersededLotIndex';
+import { BudgetShares1732300017100 } from './1732300017100-BudgetShares';
 
 /** Listed explicitly so the same list works from ts-node, the compiled app and jest. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Webhooks1732300016800,
   WebhookBatchOrder1732300016900,
   DropSupersededLotIndex1732300017000,
+  BudgetShares1732300017100,
 ];

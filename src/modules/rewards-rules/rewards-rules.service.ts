@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
-import { formatCents, toCents } from '../../common/decimal/cents';
-import { SQL_POINTS } from '../../common/decimal/points-limits';
-import { BudgetClaimLost, SettleOptions } from './budget-fallback';
-import { BudgetClaim, budgetClaims, claimStatement } from './domain/budget-claims';
+import { formatCents, maxCents, toCents } from '../../common/decimal/cents';
+import { SettleOptions } from './budget-fallback';
+import { BudgetShares } from './budget-shares';
+import { BudgetClaim, budgetClaims } from './domain/budget-claims';
 import { compareIds } from './domain/compiled-rule';
 import { RuleDefinition } from './domain/rule-definition';
 import { AwardPlan, BatchItem, BatchResult, planAwards, settleAwards, UsageDelta, usageNeeds, UsageSnapshot } from './domain/rule-evaluator';
@@ -30,7 +29,10 @@ export interface SettledBatch extends BatchResult {
  */
 @Injectable()
 export class RewardsRulesService {
-  constructor(private readonly cache: RuleCache) {}
+  constructor(
+    private readonly cache: RuleCache,
+    private readonly budgetShares: BudgetShares,
+  ) {}
 
   /** Active rules from the in-memory cache, in evaluation order (priority descending, then id). */
   activeRules(): RuleDefinition[] {
@@ -50,34 +52,30 @@ export class RewardsRulesService {
    * left out: reads the usage the plan's limited rules need (the accounts must be locked already:
    * see readUsage), records the per-customer usage, and returns what the awards
    * take from the budgets, to be claimed with claimBudgets as late as possible in the caller's
-   * transaction. The budgets' budget_used is read without a lock unless `lockBudgets`: it only
-   * grows, so the room read is at least the true room, and a claim that no longer fits fails
+   * transaction. The budgets' use is read without a lock unless `lockBudgets`: it only grows, so
+   * the room read is at least the true room, and a claim that no longer fits fails
    * (BudgetClaimLost) instead of passing the budget.
    */
   async settle(
     manager: EntityManager, plan: AwardPlan, blocked: (accountId: string) => boolean, options: SettleOptions = { lockBudgets: false },
   ): Promise<SettledBatch> {
     const needs = usageNeeds(plan, blocked);
-    const { usage, budgets, stored } = needs.ruleIds.length
+    const { usage, stored } = needs.ruleIds.length
       ? await this.readUsage(manager, needs.ruleIds, needs.accountIds, needs.periods, { budgets: options.lockBudgets })
-      : { usage: EMPTY_USAGE, budgets: new Map<string, string | null>(), stored: new Set<string>() };
+      : { usage: EMPTY_USAGE, stored: new Set<string>() };
     const result = settleAwards(plan, usage, blocked);
     await this.recordUsage(manager, result.usage, stored);
-    return { ...result, budgetClaims: budgetClaims(result.usage, budgets) };
+    return { ...result, budgetClaims: budgetClaims(result.usage) };
   }
 
   /**
-   * Adds the claims to the rules' budget_used, one conditional statement per rule in id order: a
-   * row is locked from its claim to commit only. Throws BudgetClaimLost when a claim no longer
-   * fits its budget (another transaction used the room since settle read it); the caller rolls
-   * back and settles again with the budgets locked (withBudgetFallback).
+   * Adds the claims to the budgets' use, in rule id order, from the share of the caller's
+   * partition (see BudgetShares): the chunks of different partitions take different rows. Throws
+   * BudgetClaimLost when a claim no longer fits its budget; the caller rolls back and settles again
+   * with the budgets locked (withBudgetFallback), and this call then collects the shares' unused room first.
    */
-  async claimBudgets(manager: EntityManager, claims: readonly BudgetClaim[]): Promise<void> {
-    for (const claim of claims) {
-      const { sql, params } = claimStatement(claim);
-      const result: { affectedRows: number } = await manager.query(sql, params);
-      if (result.affectedRows !== 1) throw new BudgetClaimLost(claim.ruleId);
-    }
+  async claimBudgets(manager: EntityManager, claims: readonly BudgetClaim[], share: number, options: SettleOptions): Promise<void> {
+    await this.budgetShares.claim(manager, claims, share, options.lockBudgets);
   }
 
   /** Names of rules by id, deleted rules included; unknown ids are left out. */
@@ -140,7 +138,7 @@ export class RewardsRulesService {
 
   /**
    * The usage the evaluation of these accounts and periods may read, and the budgeted rules'
-   * budgets (locked, in id order, if asked). Per-customer usage is read without locks: the caller
+   * budgets (locked, see BudgetShares.read, if asked). Per-customer usage is read without locks: the caller
    * holds the accounts' locks, and every writer of an account's usage does too, so the latest
    * committed rows (READ COMMITTED) are the rows until this transaction commits. `stored` are the
    * usage rows that exist (recordUsage updates those and inserts the rest). Asking the snapshot
@@ -148,25 +146,15 @@ export class RewardsRulesService {
    */
   private async readUsage(
     manager: EntityManager, ruleIds: string[], accountIds: string[], periods: string[], lock: { budgets: boolean },
-  ): Promise<{ usage: UsageSnapshot; budgets: Map<string, string | null>; stored: Set<string> }> {
+  ): Promise<{ usage: UsageSnapshot; stored: Set<string> }> {
     const scope = { rules: new Set(ruleIds.map(String)), accounts: new Set(accountIds.map(String)), periods: new Set(periods) };
     const rules = [...scope.rules].map((id) => this.cache.byId.get(id)).filter((r): r is RuleDefinition => !!r);
     const budgeted = rules.filter((r) => r.limits?.budget !== undefined).map((r) => r.id).sort(compareIds);
     const perCustomer = rules.filter((r) => r.limits?.maxPointsPerCustomerPerDay !== undefined || r.limits?.maxPointsPerCustomerPerMonth !== undefined);
-    const forUpdate = (locked: boolean) => (locked ? ' FOR UPDATE' : '');
 
-    const budgets = new Map<string, string | null>();
     const remaining = new Map<string, string | null>();
-    if (budgeted.length) {
-      const rows: Array<{ id: string; budget: string | null; used: string }> = await manager.query(
-        `SELECT id, JSON_UNQUOTE(JSON_EXTRACT(limits, '$.budget')) AS budget, budget_used AS used
-         FROM reward_rules WHERE id IN (${budgeted.map(() => '?').join(', ')}) ORDER BY id${forUpdate(lock.budgets)}`,
-        budgeted,
-      );
-      for (const row of rows) {
-        budgets.set(String(row.id), row.budget);
-        remaining.set(String(row.id), row.budget === null ? null : Decimal.max(new Decimal(row.budget).minus(row.used), 0).toFixed(2));
-      }
+    for (const [ruleId, state] of await this.budgetShares.read(manager, budgeted, lock.budgets)) {
+      remaining.set(ruleId, state.budget === null ? null : formatCents(maxCents(toCents(state.budget) - toCents(state.used), 0n)));
     }
 
     const used = new Map<string, string>();
@@ -197,6 +185,6 @@ export class RewardsRulesService {
         return remaining.get(ruleId) ?? null;
       },
     };
-    return { usage, budgets, stored: new Set(used.keys()) };
+    return { usage, stored: new Set(used.keys()) };
   }
 }

@@ -2,6 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, IsNull, Repository } from 'typeorm';
+import { EVENT_PARTITIONS } from '../../common/queue/queues';
+import { inTransaction } from '../../database/transaction';
+import { BudgetShares } from './budget-shares';
 import { parseEventFacts, readAccountId } from './domain/event-facts-validation';
 import { FieldReader } from './domain/field-reader';
 import { evaluateEvent, usageScope } from './domain/rule-evaluator';
@@ -13,6 +16,9 @@ import { invalidRule, invalidSimulation, ruleNotFound } from './rewards-rules.er
 import { RewardsRulesService } from './rewards-rules.service';
 import { RuleCache } from './rule-cache';
 import { applyRuleInput, storedRuleInput, toRuleDto } from './rule-mapping';
+
+/** A budget has one share per event partition (BudgetShares). */
+const BUDGET_SHARES = EVENT_PARTITIONS;
 
 /** Stands for "no account" in a simulation: account ids start at 1, so it has no usage. */
 const NO_ACCOUNT = '0';
@@ -27,11 +33,16 @@ export class RuleAdminService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: RuleCache,
     private readonly rewardsRules: RewardsRulesService,
+    private readonly budgetShares: BudgetShares,
   ) {}
 
   async create(dto: CreateRewardRuleDto): Promise<RewardRuleDto> {
     const rule = validated(dto);
-    const saved = await this.rules.save(applyRuleInput(this.rules.create({ budgetUsed: '0.00', deletedAt: null }), rule));
+    const saved = await inTransaction(this.dataSource, async (manager) => {
+      const created = await manager.save(applyRuleInput(this.rules.create({ deletedAt: null }), rule));
+      await this.budgetShares.spread(manager, created.id, BUDGET_SHARES);
+      return created;
+    });
     await this.cache.changed();
     this.logger.log({ ruleId: saved.id, name: saved.name }, 'Reward rule created');
     return toRuleDto(await this.find(saved.id));
@@ -49,7 +60,13 @@ export class RuleAdminService {
     const entity = await this.find(id);
     const given = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
     const rule = validated({ ...storedRuleInput(entity), ...given });
-    await this.rules.save(applyRuleInput(entity, rule));
+    const budgetChanged = (entity.limits?.budget ?? null) !== (rule.limits?.budget ?? null);
+    await inTransaction(this.dataSource, async (manager) => {
+      // What the shares were granted and did not use goes back first, so a lowered budget holds at once.
+      if (budgetChanged) await this.budgetShares.collect(manager, entity.id);
+      await manager.save(applyRuleInput(entity, rule));
+      if (budgetChanged) await this.budgetShares.spread(manager, entity.id, BUDGET_SHARES);
+    });
     await this.cache.changed();
     this.logger.log({ ruleId: id }, 'Reward rule changed');
     return toRuleDto(await this.find(id));

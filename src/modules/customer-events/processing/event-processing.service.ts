@@ -18,9 +18,9 @@ import { PendingEvent, toPendingEvent } from './pending-event';
  * Step 2 for a chunk of stored events: customers created or updated, rules evaluated in memory
  * (as far as usage does not matter, before the accounts are locked), points written through the
  * ledger — one transaction per chunk, set-based. The events are locked and re-read as pending
- * first, so a job retried or run twice changes nothing the second time. Budgets are claimed just
- * before the outcomes are written; a chunk whose claim finds the room taken meanwhile runs again
- * with the budget rows locked from settle on (withBudgetFallback).
+ * first, so a job retried or run twice changes nothing the second time. Budgets are claimed last,
+ * from the budget shares of the chunk's partition; a chunk whose claim does not fit runs again
+ * with the budgets locked from settle on (withBudgetFallback).
  */
 @Injectable()
 export class EventProcessingService {
@@ -40,11 +40,12 @@ export class EventProcessingService {
    * Processes the chunk. A transient database error (lost connection, saturated server, deadlock)
    * is thrown, so the job is retried and the events stay pending. Any other error fails the chunk,
    * which is processed again one event at a time: an event that fails alone, again, is marked
-   * failed (an admin can requeue it), never retried forever.
+   * failed (an admin can requeue it), never retried forever. `partition`: the event partition the
+   * chunk came from, whose budget shares it claims from.
    */
-  async processChunk(eventIds: string[]): Promise<number> {
+  async processChunk(eventIds: string[], partition = 0): Promise<number> {
     try {
-      return await this.processInTransaction(eventIds);
+      return await this.processInTransaction(eventIds, partition);
     } catch (error) {
       if (isTransientDatabaseError(error)) throw error;
       if (eventIds.length === 1) {
@@ -53,18 +54,18 @@ export class EventProcessingService {
       }
       this.logger.warn({ err: error, events: eventIds.length }, 'Chunk failed; processing its events one by one');
       let done = 0;
-      for (const id of eventIds) done += await this.processChunk([id]);
+      for (const id of eventIds) done += await this.processChunk([id], partition);
       return done;
     }
   }
 
-  private async processInTransaction(eventIds: string[]): Promise<number> {
-    await withBudgetFallback((options) => this.processOnce(eventIds, options));
+  private async processInTransaction(eventIds: string[], partition: number): Promise<number> {
+    await withBudgetFallback((options) => this.processOnce(eventIds, partition, options));
     return eventIds.length;
   }
 
   /** Processes the chunk's pending events in one transaction, then finishes the commands it settled. */
-  private async processOnce(eventIds: string[], options: SettleOptions): Promise<void> {
+  private async processOnce(eventIds: string[], partition: number, options: SettleOptions): Promise<void> {
     const commandIds = await inTransaction(this.dataSource, async (manager) => {
       const events = await this.lockPending(manager, eventIds);
       if (events.length === 0) return [];
@@ -74,9 +75,9 @@ export class EventProcessingService {
       await manager.query(sql, params);
       await this.webhooks.chunkFinished(manager, events, outcomes);
       afterCommit(manager, () => this.metrics.eventsFinished(outcomes.map((o, i) => ({ state: o.state, acceptedAt: events[i].acceptedAt }))));
-      // Last before the commit: every partition's chunks claim from the same budget rows, so the
-      // claim's row lock is held only for the claim and the commit.
-      await this.rules.claimBudgets(manager, budgetClaims);
+      // Last before the commit: the claim takes the partition's budget shares, and now and then
+      // (a share's refill, a fallback) a rule's row that every partition's chunks take in turn.
+      await this.rules.claimBudgets(manager, budgetClaims, partition, options);
       return [...new Set(events.map((e) => e.commandId).filter((c): c is string => !!c))];
     }, 'READ COMMITTED');
     await this.completion.finishAfterCommit(commandIds);

@@ -21,16 +21,16 @@ export class EventPartitionsProcessor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const name of EVENT_PARTITION_QUEUES) {
+    EVENT_PARTITION_QUEUES.forEach((name, partition) => {
       const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      queue.process(JOBS.processEvents, 1, (job: Job<{ eventIds: string[] }>) => this.processEvents(name, job))
+      queue.process(JOBS.processEvents, 1, (job: Job<{ eventIds: string[] }>) => this.processEvents(name, partition, job))
         .catch((error) => this.logger.error({ err: error, queue: name }, 'Partition worker stopped'));
-    }
+    });
   }
 
-  private async processEvents(partition: string, job: Job<{ eventIds: string[] }>): Promise<void> {
+  private async processEvents(queue: string, partition: number, job: Job<{ eventIds: string[] }>): Promise<void> {
     const started = Date.now();
-    await this.leases.holding(partition, () => this.processing.processChunk(job.data.eventIds));
-    this.logger.debug({ partition, jobId: job.id, events: job.data.eventIds.length, ms: Date.now() - started }, 'Events processed');
+    await this.leases.holding(queue, () => this.processing.processChunk(job.data.eventIds, partition));
+    this.logger.debug({ partition: queue, jobId: job.id, events: job.data.eventIds.length, ms: Date.now() - started }, 'Events processed');
   }
 }

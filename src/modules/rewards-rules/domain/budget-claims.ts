@@ -1,17 +1,22 @@
-import { formatCents, toCents } from '../../../common/decimal/cents';
-import { SQL_POINTS } from '../../../common/decimal/points-limits';
+import { formatCents, maxCents, minCents, toCents } from '../../../common/decimal/cents';
 import { compareIds } from './compiled-rule';
 import { UsageDelta } from './rule-evaluator';
 
-/** What one chunk takes from one rule's budget: `points` to add, `budget` the total it may not pass (null: no budget). */
+/** What one chunk takes from one rule's budget. */
 export interface BudgetClaim {
   ruleId: string;
   points: string;
-  budget: string | null;
 }
 
+/**
+ * A budget is handed to its shares (one per event partition) in slices of a 64th: with 8
+ * partitions a share asks the rule's row about 8 times over the whole budget, and at most a slice
+ * per share lies granted but unused when the budget runs out (a fallback collects it, see BudgetShares).
+ */
+export const BUDGET_SLICES = 64n;
+
 /** The budget deltas summed per rule, in rule id order (the order claims take the rows' locks in). */
-export function budgetClaims(deltas: readonly UsageDelta[], budgets: ReadonlyMap<string, string | null>): BudgetClaim[] {
+export function budgetClaims(deltas: readonly UsageDelta[]): BudgetClaim[] {
   const sums = new Map<string, bigint>();
   for (const delta of deltas) {
     if (delta.kind === 'budget') sums.set(delta.ruleId, (sums.get(delta.ruleId) ?? 0n) + toCents(delta.points));
@@ -19,17 +24,24 @@ export function budgetClaims(deltas: readonly UsageDelta[], budgets: ReadonlyMap
   return [...sums.keys()]
     .sort(compareIds)
     .filter((ruleId) => sums.get(ruleId)! > 0n)
-    .map((ruleId) => ({ ruleId, points: formatCents(sums.get(ruleId)!), budget: budgets.get(ruleId) ?? null }));
+    .map((ruleId) => ({ ruleId, points: formatCents(sums.get(ruleId)!) }));
 }
 
 /**
- * The statement that adds a claim to the rule's budget_used only if the sum stays within the
- * budget (exact DECIMAL arithmetic); it changes no row when another transaction used the room
- * first. updated_at marks changes of the rule itself and is kept.
+ * What a share takes from its rule's budget when its own room lacks `lacking` hundredths: a slice
+ * of the budget, or what it lacks if that is more, never more than is left (budget − granted).
+ * null when what is left cannot cover what it lacks. A rule without a budget grants what is lacking.
  */
-export function claimStatement(claim: BudgetClaim): { sql: string; params: string[] } {
-  const set = `UPDATE reward_rules SET budget_used = budget_used + ${SQL_POINTS}, updated_at = updated_at WHERE id = ?`;
-  return claim.budget === null
-    ? { sql: set, params: [claim.points, claim.ruleId] }
-    : { sql: `${set} AND budget_used + ${SQL_POINTS} <= ${SQL_POINTS}`, params: [claim.points, claim.ruleId, claim.points, claim.budget] };
+export function shareGrant(lacking: bigint, budget: bigint | null, granted: bigint): bigint | null {
+  if (budget === null) return lacking;
+  const left = budget - granted;
+  if (left < lacking) return null;
+  return minCents(left, maxCents(lacking, budget / BUDGET_SLICES));
+}
+
+/** What each of `shares` shares is granted up front: a slice, or an equal part of what is left if that is less. */
+export function spreadGrant(budget: bigint, granted: bigint, shares: number): bigint {
+  const left = budget - granted;
+  if (left <= 0n || shares <= 0) return 0n;
+  return minCents(budget / BUDGET_SLICES, left / BigInt(shares));
 }
