@@ -1,8 +1,11 @@
+import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { isRetryableLockError } from '../common/errors/db-errors';
 
 export const TRANSACTION_ATTEMPTS = 5;
+
+const logger = new Logger('Transaction');
 
 /**
  * Runs the unit of work in a transaction and runs the whole of it again when the database
@@ -21,6 +24,8 @@ export async function inTransaction<T>(
       return await dataSource.transaction(isolation, work);
     } catch (error) {
       if (!isRetryableLockError(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+      // At debug level: which statement lost a lock (a deadlock, or a wait past innodb_lock_wait_timeout).
+      logger.debug({ err: error, statement: (error as { query?: string }).query, attempt }, 'Transaction retried after a lock error');
       await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt + Math.random() * 20));
     }
   }
